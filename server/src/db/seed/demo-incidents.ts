@@ -1,0 +1,28 @@
+import type { CreateIncidentInput } from '../../modules/incidents/incidents.schema.js';
+
+type DemoIncident = { officeholder: string; daysAgo: number; hour: number; aangifte?: boolean; status?: 'in_behandeling' | 'afgehandeld' } & Omit<
+  CreateIncidentInput,
+  'officeholderId' | 'occurredAt'
+>;
+
+// A year of incidents shaped after the national monitor: most online or verbal, a minority
+// physical, anger about decisions in licensing and enforcement as the usual motive.
+export const demoIncidents: DemoIncident[] = [
+  { officeholder: 'Karim El Idrissi', daysAgo: 3, hour: 21, forms: ['bedreiging_intimidatie'], channel: 'at_home', severity: 4, summary: 'Onbekende man aan de voordeur die zei "we weten waar je kinderen naar school gaan".', targets: ['person', 'naasten'], motive: 'decision_anger', municipalProcess: 'vergunningverlening', decisionReference: 'Weigering omgevingsvergunning bedrijfspand Ringbaan-Oost', perpetratorType: 'unknown', impacts: ['health', 'family'] },
+  { officeholder: 'Karim El Idrissi', daysAgo: 12, hour: 14, forms: ['bedreiging_intimidatie', 'online_haat'], channel: 'social_media', severity: 3, summary: 'Dreigende berichten op Facebook na raadsvergadering over de weigering van de bouwvergunning.', motive: 'decision_anger', municipalProcess: 'vergunningverlening', status: 'in_behandeling' },
+  { officeholder: 'Karim El Idrissi', daysAgo: 25, hour: 9, forms: ['bedreiging_intimidatie'], channel: 'letter', severity: 3, summary: 'Anonieme brief op het stadskantoor: "je gaat hier spijt van krijgen".', motive: 'decision_anger', municipalProcess: 'vergunningverlening', status: 'in_behandeling' },
+  { officeholder: 'Marleen Verhoeven', daysAgo: 6, hour: 16, forms: ['online_haat'], channel: 'social_media', severity: 2, summary: 'Scheldpartij op X na sluiting van een woning (Damoclesbevel).', motive: 'decision_anger', municipalProcess: 'openbare_orde' },
+  { officeholder: 'Marleen Verhoeven', daysAgo: 40, hour: 20, forms: ['bedreiging_intimidatie'], channel: 'email', severity: 4, summary: 'E-mail met doodsbedreiging na sluiting drugspand.', motive: 'criminal_intent', municipalProcess: 'openbare_orde', status: 'afgehandeld', aangifte: true, policeReference: '2026-ZWB-081234', vptCodes: ['VPT'], domicilie: 'work_address' },
+  { officeholder: 'Marleen Verhoeven', daysAgo: 95, hour: 11, forms: ['verbale_agressie'], channel: 'face_to_face', severity: 2, summary: 'Inwoner schreeuwde tijdens wijkbezoek over de sluiting van de coffeeshop.', motive: 'decision_anger', municipalProcess: 'handhaving', status: 'afgehandeld' },
+  { officeholder: 'Marleen Verhoeven', daysAgo: 180, hour: 22, forms: ['doxing', 'online_haat'], channel: 'social_media', severity: 4, summary: 'Privéadres gedeeld in een Telegramgroep met oproep "ga eens langs".', motive: 'ideological', municipalProcess: 'openbare_orde', status: 'afgehandeld', targets: ['person', 'naasten'] },
+  { officeholder: 'Ingrid van der Linden', daysAgo: 18, hour: 13, forms: ['verbale_agressie'], channel: 'phone', severity: 2, summary: 'Boze beller over stopzetting bijstandsuitkering, scheldwoorden.', motive: 'decision_anger', municipalProcess: 'sociaal_domein' },
+  { officeholder: 'Ingrid van der Linden', daysAgo: 70, hour: 10, forms: ['discriminatie', 'online_haat'], channel: 'social_media', severity: 3, summary: 'Seksistische en racistische reacties onder interview in de krant.', motive: 'ideological', municipalProcess: 'none', status: 'afgehandeld' },
+  { officeholder: 'Bram Kuijpers', daysAgo: 9, hour: 17, forms: ['vernieling'], channel: 'at_home', severity: 3, summary: 'Ruit van de auto ingeslagen voor de woning na handhavingsbesluit.', motive: 'decision_anger', municipalProcess: 'handhaving', targets: ['property'] },
+  { officeholder: 'Bram Kuijpers', daysAgo: 120, hour: 15, forms: ['bedreiging_intimidatie'], channel: 'face_to_face', severity: 3, summary: 'Ondernemer dreigde na last onder dwangsom: "ik weet je te vinden".', motive: 'decision_anger', municipalProcess: 'handhaving', status: 'afgehandeld' },
+  { officeholder: 'Noor Yilmaz', daysAgo: 30, hour: 23, forms: ['online_haat'], channel: 'social_media', severity: 2, summary: 'Haatreacties op Instagram na motie over asielopvang.', motive: 'ideological', municipalProcess: 'huisvesting' },
+  { officeholder: 'Noor Yilmaz', daysAgo: 150, hour: 19, forms: ['stalking'], channel: 'social_media', severity: 3, summary: 'Dezelfde persoon stuurt al weken dagelijks berichten en verschijnt bij bijeenkomsten.', motive: 'personal', municipalProcess: 'none', status: 'afgehandeld' },
+  { officeholder: 'Henk Vermeulen', daysAgo: 55, hour: 20, forms: ['verbale_agressie'], channel: 'face_to_face', severity: 1, summary: 'Schreeuwende toehoorder op de publieke tribune.', motive: 'decision_anger', municipalProcess: 'ruimtelijke_ordening', status: 'afgehandeld' },
+  { officeholder: 'Lotte Smits', daysAgo: 210, hour: 8, forms: ['fysiek_geweld'], channel: 'face_to_face', severity: 5, summary: 'Geduwd en geslagen bij de markt na debat over windturbines.', motive: 'decision_anger', municipalProcess: 'ruimtelijke_ordening', status: 'afgehandeld', vptCodes: ['VPT'], policeReference: '2026-ZWB-012345', domicilie: 'police_station' },
+  { officeholder: 'Erik Bastiaansen', daysAgo: 14, hour: 12, forms: ['bedreiging_intimidatie'], channel: 'letter', severity: 4, summary: 'Brief met kogel thuis bezorgd.', motive: 'criminal_intent', municipalProcess: 'openbare_orde', targets: ['person', 'naasten'] },
+  { officeholder: 'Miriam de Graaf', daysAgo: 33, hour: 18, forms: ['online_haat'], channel: 'social_media', severity: 2, summary: 'Beledigingen op Facebook over toewijzing sociale huurwoningen.', motive: 'decision_anger', municipalProcess: 'huisvesting' },
+];

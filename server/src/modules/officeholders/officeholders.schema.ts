@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { offices } from './officeholders.table.js';
+
+export const officeholderSchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    userId: z.uuid().nullable(),
+    fullName: z.string(),
+    office: z.enum(offices),
+    party: z.string().nullable(),
+    portfolio: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    active: z.boolean(),
+    incidentCount: z.number().int(),
+    lastIncidentAt: z.string().nullable(),
+  })
+  .meta({ id: 'Officeholder' });
+export type OfficeholderDto = z.infer<typeof officeholderSchema>;
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const createOfficeholderSchema = z.strictObject({
+  fullName: z.string().trim().min(2).max(200),
+  office: z.enum(offices),
+  party: optionalText(100),
+  portfolio: optionalText(500),
+  email: z.email().max(254).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number')
+    .nullable()
+    .optional(),
+  userId: z.uuid().nullable().optional(),
+});
+export type CreateOfficeholderInput = z.infer<typeof createOfficeholderSchema>;
+
+export const updateOfficeholderSchema = createOfficeholderSchema
+  .partial()
+  .extend({ active: z.boolean().optional() })
+  .strict();
+export type UpdateOfficeholderInput = z.infer<typeof updateOfficeholderSchema>;
+
+export const officeholderIdParams = z.strictObject({ officeholderId: z.uuid() });
+
+export const officeholderListQuery = z.strictObject({
+  includeInactive: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});

@@ -1,0 +1,134 @@
+import { invalid, notFound } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { can } from '../../platform/access/actor.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import type { AppContext, RequestContext } from '../../platform/context.js';
+import { isUserOfOrganisation } from '../users/users.service.js';
+import type { CreateOfficeholderInput, OfficeholderDto, UpdateOfficeholderInput } from './officeholders.schema.js';
+import * as repo from './officeholders.repository.js';
+
+const toDto = (row: repo.OfficeholderRow, stats?: { count: number; last: string | null }): OfficeholderDto => ({
+  id: row.id,
+  organisationId: row.organisation_id,
+  userId: row.user_id,
+  fullName: row.full_name,
+  office: row.office,
+  party: row.party,
+  portfolio: row.portfolio,
+  email: row.email,
+  phone: row.phone,
+  active: row.active === 1,
+  incidentCount: stats?.count ?? 0,
+  lastIncidentAt: stats?.last ?? null,
+});
+
+/** Officeholders the actor may see: the whole organisation for advisers, only themselves for officeholders. */
+export async function listOfficeholders(ctx: RequestContext, includeInactive: boolean): Promise<OfficeholderDto[]> {
+  const mayReadAll = can(ctx.actor, 'officeholders:read');
+  const rows = await repo.listOfficeholders(ctx.db, ctx.actor.organisationId, {
+    includeInactive,
+    ...(mayReadAll ? {} : { onlyUserId: ctx.actor.userId }),
+  });
+  return rows.map((r) => toDto(r, { count: r.incident_count, last: r.last_incident_at }));
+}
+
+/** One officeholder of the actor's organisation; another organisation's answers not found. */
+export async function getOfficeholder(ctx: RequestContext, id: string): Promise<OfficeholderDto> {
+  const row = await repo.findOfficeholder(ctx.db, ctx.actor.organisationId, id);
+  const isOwn = row?.user_id === ctx.actor.userId;
+  if (!row || (!can(ctx.actor, 'officeholders:read') && !isOwn)) throw notFound('officeholder');
+  return toDto(row);
+}
+
+/** Resolves which officeholder an incident report is about; officeholders may only report about themselves. */
+export async function officeholderForReport(ctx: RequestContext, requestedId: string | undefined): Promise<string> {
+  const own = await repo.findOfficeholderOfUser(ctx.db, ctx.actor.organisationId, ctx.actor.userId);
+  if (!can(ctx.actor, 'incidents:read')) {
+    if (!own || (requestedId !== undefined && requestedId !== own.id)) {
+      throw invalid('officeholderId', 'you can only report incidents about yourself');
+    }
+    return own.id;
+  }
+  const id = requestedId ?? own?.id;
+  if (!id) throw invalid('officeholderId', 'required');
+  const row = await repo.findOfficeholder(ctx.db, ctx.actor.organisationId, id);
+  if (!row) throw invalid('officeholderId', 'no such officeholder in your organisation');
+  return row.id;
+}
+
+/** Ids of officeholders linked to an account (used to narrow an officeholder's own view). */
+export async function officeholderIdOfUser(ctx: AppContext, organisationId: string, userId: string): Promise<string | null> {
+  return (await repo.findOfficeholderOfUser(ctx.db, organisationId, userId))?.id ?? null;
+}
+
+async function assertLinkableUser(ctx: RequestContext, userId: string | null | undefined): Promise<void> {
+  if (!userId) return;
+  if (!(await isUserOfOrganisation(ctx, userId, ctx.actor.organisationId))) {
+    throw invalid('userId', 'no such active account in your organisation');
+  }
+}
+
+/** Registers an officeholder in the actor's organisation. */
+export async function createOfficeholder(ctx: RequestContext, input: CreateOfficeholderInput): Promise<OfficeholderDto> {
+  await assertLinkableUser(ctx, input.userId);
+  const now = ctx.clock.now().toISOString();
+  const row: repo.OfficeholderRow = {
+    id: newId(),
+    organisation_id: ctx.actor.organisationId,
+    user_id: input.userId ?? null,
+    full_name: input.fullName,
+    office: input.office,
+    party: input.party ?? null,
+    portfolio: input.portfolio ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    active: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertOfficeholder(trx, row);
+    await audit(ctx, trx, 'officeholder.create', row.id, []);
+  });
+  return toDto(row);
+}
+
+/** Changes an officeholder's details. */
+export async function updateOfficeholder(
+  ctx: RequestContext,
+  id: string,
+  input: UpdateOfficeholderInput,
+): Promise<OfficeholderDto> {
+  const existing = await repo.findOfficeholder(ctx.db, ctx.actor.organisationId, id);
+  if (!existing) throw notFound('officeholder');
+  await assertLinkableUser(ctx, input.userId);
+  const patch = {
+    ...(input.fullName !== undefined ? { full_name: input.fullName } : {}),
+    ...(input.office !== undefined ? { office: input.office } : {}),
+    ...(input.party !== undefined ? { party: input.party } : {}),
+    ...(input.portfolio !== undefined ? { portfolio: input.portfolio } : {}),
+    ...(input.email !== undefined ? { email: input.email } : {}),
+    ...(input.phone !== undefined ? { phone: input.phone } : {}),
+    ...(input.userId !== undefined ? { user_id: input.userId } : {}),
+    ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
+    updated_at: ctx.clock.now().toISOString(),
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateOfficeholder(trx, ctx.actor.organisationId, id, patch);
+    await audit(ctx, trx, 'officeholder.update', id, Object.keys(input));
+  });
+  return toDto({ ...existing, ...patch });
+}
+
+function audit(ctx: RequestContext, trx: AppContext['db'], action: string, id: string, fields: string[]): Promise<void> {
+  return recordAudit(trx, ctx.dialect, ctx.clock, {
+    action,
+    result: 'success',
+    actorUserId: ctx.actor.userId,
+    organisationId: ctx.actor.organisationId,
+    objectType: 'officeholder',
+    objectId: id,
+    details: { fields },
+    origin: ctx.origin,
+  });
+}

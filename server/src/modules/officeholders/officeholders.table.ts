@@ -1,0 +1,27 @@
+export const offices = [
+  'burgemeester',
+  'wethouder',
+  'raadslid',
+  'statenlid',
+  'gedeputeerde',
+  'commissaris_van_de_koning',
+  'dijkgraaf',
+  'heemraad',
+  'algemeen_bestuurslid',
+] as const;
+export type Office = (typeof offices)[number];
+
+export type OfficeholdersTable = {
+  id: string;
+  organisation_id: string;
+  user_id: string | null;
+  full_name: string;
+  office: Office;
+  party: string | null;
+  portfolio: string | null;
+  email: string | null;
+  phone: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+};

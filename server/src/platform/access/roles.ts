@@ -1,0 +1,53 @@
+/** Roles a user can hold; permissions follow from roles only (no per-user permission lists). */
+export const roles = [
+  'platform_admin',
+  'org_admin',
+  'oov_adviseur',
+  'officeholder',
+  'bibob_coordinator',
+  'riec_analyst',
+  'police_liaison',
+  'security_provider',
+  'support_team',
+  'dpo',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'organisations:manage',
+  'users:manage',
+  'officeholders:read',
+  'officeholders:manage',
+  'incidents:report',
+  'incidents:read_own',
+  'incidents:read',
+  'incidents:manage',
+  'audit:read',
+  'tokens:manage_own',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  platform_admin: ['organisations:manage', 'users:manage', 'tokens:manage_own'],
+  org_admin: ['users:manage', 'officeholders:read', 'officeholders:manage', 'tokens:manage_own'],
+  oov_adviseur: [
+    'officeholders:read',
+    'officeholders:manage',
+    'incidents:report',
+    'incidents:read',
+    'incidents:manage',
+    'tokens:manage_own',
+  ],
+  officeholder: ['incidents:report', 'incidents:read_own'],
+  bibob_coordinator: ['tokens:manage_own'],
+  riec_analyst: ['tokens:manage_own'],
+  police_liaison: ['tokens:manage_own'],
+  security_provider: [],
+  support_team: [],
+  dpo: ['audit:read', 'tokens:manage_own'],
+};
+
+/** The union of permissions of the given roles. */
+export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
+  return new Set(userRoles.flatMap((r) => grants[r]));
+}

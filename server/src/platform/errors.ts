@@ -1,0 +1,62 @@
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'mfa_required'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_many_requests'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'internal';
+
+export type FieldIssue = { path: string; message: string };
+
+/** The one error type services throw; the HTTP layer maps `code` to a status. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly userMessage: string,
+    readonly details: { issues?: FieldIssue[]; logMessage?: string; retryAfterSeconds?: number } = {},
+  ) {
+    super(details.logMessage ?? userMessage);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what = 'record'): AppError => new AppError('not_found', `${what} not found`);
+export const forbidden = (logMessage?: string): AppError =>
+  new AppError('forbidden', 'You are not allowed to do this', logMessage ? { logMessage } : {});
+export const invalid = (path: string, message: string): AppError =>
+  new AppError('validation_failed', `${path}: ${message}`, { issues: [{ path, message }] });
+export const conflict = (message: string): AppError => new AppError('conflict', message);
+
+/** HTTP status per error code; the switch is exhaustive so a new code cannot be forgotten. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'validation_failed':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'mfa_required':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'payload_too_large':
+      return 413;
+    case 'unsupported_media_type':
+      return 415;
+    case 'too_many_requests':
+      return 429;
+    case 'internal':
+      return 500;
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}
