@@ -144,12 +144,13 @@ async function createIncidentTables(db: Kysely<unknown>, binary: ReturnType<type
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('incident_id', 'text', (c) => c.notNull().references('incidents.id').onDelete('cascade'))
     .addColumn('organisation_id', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_user_id', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('changes', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('incident_events_incident_idx').on('incident_events').columns(['incident_id', 'at']).execute();
+  await db.schema.createIndex('incident_events_incident_idx').on('incident_events').columns(['incident_id', 'position']).unique().execute();
 
   await db.schema
     .createTable('incident_attachments')

@@ -132,9 +132,15 @@ export async function updateIncidentAtVersion(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export const insertEvent = async (db: Db, row: Insertable<IncidentEventsTable>): Promise<void> => {
-  await db.insertInto('incident_events').values(row).execute();
-};
+/** Appends a timeline entry at the next position of its incident (call inside the change's transaction). */
+export async function insertEvent(db: Db, row: Omit<Insertable<IncidentEventsTable>, 'position'>): Promise<void> {
+  const last = await db
+    .selectFrom('incident_events')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('incident_id', '=', row.incident_id)
+    .executeTakeFirst();
+  await db.insertInto('incident_events').values({ ...row, position: Number(last?.max ?? 0) + 1 }).execute();
+}
 
 export const listEvents = (db: Db, organisationId: string, incidentId: string): Promise<IncidentEventRow[]> =>
   db
@@ -142,8 +148,7 @@ export const listEvents = (db: Db, organisationId: string, incidentId: string): 
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('incident_id', '=', incidentId)
-    .orderBy('at')
-    .orderBy('id')
+    .orderBy('position')
     .execute();
 
 export const insertAttachment = async (db: Db, row: Insertable<IncidentAttachmentsTable>): Promise<void> => {

@@ -211,7 +211,7 @@ function event(
   at: string,
   kind: repo.IncidentEventRow['kind'],
   changes: Record<string, unknown>,
-): repo.IncidentEventRow {
+): Omit<repo.IncidentEventRow, 'position'> {
   return {
     id: newId(),
     incident_id: incidentId,

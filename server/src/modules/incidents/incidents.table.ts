@@ -55,6 +55,8 @@ export type IncidentEventsTable = {
   id: string;
   incident_id: string;
   organisation_id: string;
+  /** 1, 2, 3 … per incident: the timeline order even when two changes share a timestamp. */
+  position: number;
   at: string;
   actor_user_id: string;
   kind: 'created' | 'updated' | 'status_changed' | 'attachment_added';

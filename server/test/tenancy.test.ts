@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './support/test-app.js';
+import { buildIncident, buildUser } from './support/factories.js';
+import { login, type Client } from './support/http-client.js';
+import { municipality, type Municipality } from './support/scenario.js';
+import { addAttachment } from '../src/modules/incidents/incident-attachments.service.js';
+
+// A user of organisation A must not read, list, change or delete anything of organisation B
+// through any route; a foreign record answers 404 (or 403 where the role lacks the right at all).
+
+let t: TestApp;
+let a: Municipality;
+let b: Municipality;
+let ids: Record<string, string>;
+const secretText = 'GEHEIM-VAN-BREDA';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await municipality(t, 'tilburg');
+  b = await municipality(t, 'breda');
+  await buildUser(t.ctx, a.org.id, ['org_admin'], { email: 'beheer@tilburg.test' });
+  await buildUser(t.ctx, a.org.id, ['dpo'], { email: 'fg@tilburg.test' });
+  const bAdmin = await buildUser(t.ctx, b.org.id, ['org_admin'], { email: 'beheer@breda.test' });
+  const incident = await buildIncident(b.rc, b.wethouder.id, { summary: secretText });
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  const attachment = await addAttachment(b.rc, incident.id, { fileName: 'a.png', contentType: 'image/png', data: png });
+  const bAdviser = await login(t, 'adviseur@breda.test');
+  const token = (await bAdviser.post('/api/v1/me/api-tokens', { name: 'b' })).json();
+  ids = {
+    incidentId: incident.id,
+    officeholderId: b.wethouder.id,
+    attachmentId: attachment?.id ?? '',
+    userId: bAdmin.id,
+    organisationId: b.org.id,
+    tokenId: token.id,
+  };
+});
+afterAll(async () => t.close());
+
+const bodies: Record<string, unknown> = {
+  'PATCH /api/v1/incidents/{incidentId}': { version: 1, severity: 1, summary: 'overschreven' },
+  'POST /api/v1/incidents/{incidentId}/status': { status: 'in_behandeling', version: 1 },
+  'PATCH /api/v1/officeholders/{officeholderId}': { fullName: 'Overschreven' },
+  'PATCH /api/v1/users/{userId}': { displayName: 'Overschreven', active: false },
+  'PATCH /api/v1/organisations/{organisationId}': { name: 'Overschreven' },
+};
+
+const boundary = 'tenancyboundary';
+function multipartPng(): Buffer {
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  return Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.png"\r\nContent-Type: image/png\r\n\r\n`),
+    png,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+}
+
+async function routesWithIds(): Promise<{ method: string; path: string }[]> {
+  const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+  return Object.entries(doc.paths)
+    .filter(([path]) => path.includes('{'))
+    .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
+}
+
+function fill(path: string): string {
+  return path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const id = ids[name];
+    if (!id) throw new Error(`no id for ${name}: add it to the tenancy test`);
+    return id;
+  });
+}
+
+describe.each(['adviseur@tilburg.test', 'wethouder@tilburg.test', 'beheer@tilburg.test', 'fg@tilburg.test'])('as %s of organisation A', (email) => {
+  let client: Client;
+  beforeAll(async () => {
+    client = await login(t, email);
+  });
+
+  it('gets 404 or 403 from every route that names a record of organisation B, and never its data', async () => {
+    const routes = await routesWithIds();
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+    for (const { method, path } of routes) {
+      const res = path.endsWith('/attachments') && method === 'POST'
+        ? await client.request('POST', fill(path), multipartPng(), { 'content-type': `multipart/form-data; boundary=${boundary}` })
+        : await client.request(method as 'GET', fill(path), bodies[`${method} ${path}`] ?? (method === 'POST' ? {} : undefined));
+      expect([403, 404], `${method} ${path} answered ${res.statusCode}: ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+      expect(res.body).not.toContain(secretText);
+    }
+  });
+
+  it('never lists a row of organisation B', async () => {
+    for (const url of ['/api/v1/incidents', `/api/v1/incidents?officeholderId=${b.wethouder.id}`, '/api/v1/officeholders', '/api/v1/users', `/api/v1/users?organisationId=${b.org.id}`]) {
+      const res = await client.get(url);
+      expect(res.body).not.toContain(secretText);
+      expect(res.body).not.toContain(b.wethouder.id);
+      expect(res.body).not.toContain('breda.test');
+    }
+  });
+});
+
+describe('organisation B afterwards', () => {
+  it('is unchanged', async () => {
+    const bClient = await login(t, 'adviseur@breda.test');
+    const incident = (await bClient.get(`/api/v1/incidents/${ids['incidentId']}`)).json();
+    expect(incident).toMatchObject({ version: 1, summary: secretText, status: 'gemeld' });
+    expect(incident.attachments).toHaveLength(1);
+    expect((await bClient.get(`/api/v1/officeholders/${ids['officeholderId']}`)).json().fullName).toBe('Wethouder breda');
+    const user = await t.ctx.db.selectFrom('users').selectAll().where('id', '=', ids['userId'] ?? '').executeTakeFirstOrThrow();
+    expect(user.active).toBe(1);
+    expect((await bClient.get('/api/v1/me/api-tokens')).json()[0].revokedAt).toBeNull();
+  });
+});
