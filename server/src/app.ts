@@ -114,7 +114,8 @@ async function registerPlugins(app: App, ctx: AppContext): Promise<void> {
       info: {
         title: 'Weerbaar API',
         version: '1.0.0',
-        description: 'Weerbaar: protect officeholders and resist ondermijning. Cookie sessions (with x-csrf-token) or Bearer API tokens.',
+        description:
+          'Weerbaar: protect officeholders and resist ondermijning. Cookie sessions (with x-csrf-token) or Bearer API tokens.',
       },
       components: {
         securitySchemes: {
@@ -143,6 +144,12 @@ async function serveWebApp(app: App, webDist: string): Promise<void> {
       void reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(index));
       return;
     }
-    void reply.status(404).send({ error: 'not_found', message: `${req.method} ${req.url.split('?')[0]} not found`, requestId: String(req.id) });
+    void reply
+      .status(404)
+      .send({
+        error: 'not_found',
+        message: `${req.method} ${req.url.split('?')[0]} not found`,
+        requestId: String(req.id),
+      });
   });
 }

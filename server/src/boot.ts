@@ -6,7 +6,10 @@ import { createLogger, type Logger } from './platform/logger.js';
 import type { AppContext } from './platform/context.js';
 
 /** Opens and migrates the database and assembles the AppContext the server and CLI share. */
-export async function boot(config: Config, options: { clock?: Clock; logger?: Logger } = {}): Promise<{ ctx: AppContext; handle: DatabaseHandle }> {
+export async function boot(
+  config: Config,
+  options: { clock?: Clock; logger?: Logger } = {},
+): Promise<{ ctx: AppContext; handle: DatabaseHandle }> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const handle = openDatabase(config.databaseUrl);
   const applied = await migrateToLatest(handle.db);

@@ -16,11 +16,21 @@ describe('platform administration', () => {
     const beheer = await buildOrganisation(t.ctx, { type: 'beheer' });
     await buildUser(t.ctx, beheer.id, ['platform_admin'], { email: 'beheer@example.test' });
     const admin = await login(t, 'beheer@example.test');
-    const org = await admin.post('/api/v1/organisations', { slug: 'riec-oost', name: 'RIEC Oost-Nederland', type: 'riec' });
+    const org = await admin.post('/api/v1/organisations', {
+      slug: 'riec-oost',
+      name: 'RIEC Oost-Nederland',
+      type: 'riec',
+    });
     expect(org.statusCode, org.body).toBe(201);
-    expect((await admin.post('/api/v1/organisations', { slug: 'riec-oost', name: 'Dubbel', type: 'riec' })).statusCode).toBe(409);
-    expect((await admin.post('/api/v1/organisations', { slug: 'Bad Slug', name: 'X', type: 'riec' })).json().issues[0].path).toBe('body.slug');
-    expect((await admin.post('/api/v1/organisations', { slug: 'x-y', name: 'X Y', type: 'kerk' })).json().issues[0].path).toBe('body.type');
+    expect(
+      (await admin.post('/api/v1/organisations', { slug: 'riec-oost', name: 'Dubbel', type: 'riec' })).statusCode,
+    ).toBe(409);
+    expect(
+      (await admin.post('/api/v1/organisations', { slug: 'Bad Slug', name: 'X', type: 'riec' })).json().issues[0].path,
+    ).toBe('body.slug');
+    expect(
+      (await admin.post('/api/v1/organisations', { slug: 'x-y', name: 'X Y', type: 'kerk' })).json().issues[0].path,
+    ).toBe('body.type');
 
     const user = await admin.post('/api/v1/users', {
       organisationId: org.json().id,
@@ -31,7 +41,13 @@ describe('platform administration', () => {
     });
     expect(user.statusCode, user.body).toBe(201);
     expect(user.json()).toMatchObject({ email: 'analist@riec.test', roles: ['riec_analyst'], mfaEnrolled: false });
-    const weak = await admin.post('/api/v1/users', { organisationId: org.json().id, email: 'b@riec.test', displayName: 'B', roles: ['riec_analyst'], password: 'kort' });
+    const weak = await admin.post('/api/v1/users', {
+      organisationId: org.json().id,
+      email: 'b@riec.test',
+      displayName: 'B',
+      roles: ['riec_analyst'],
+      password: 'kort',
+    });
     expect(weak.json().issues[0].path).toBe('password');
 
     const deactivated = await admin.patch(`/api/v1/organisations/${org.json().id}`, { active: false });
@@ -48,7 +64,17 @@ describe('platform administration', () => {
     expect((await orgAdmin.get('/api/v1/organisations')).statusCode).toBe(403);
     const listed = (await orgAdmin.get('/api/v1/users')).json();
     expect(listed.items.map((u: { id: string }) => u.id)).not.toContain(stranger.id);
-    expect((await orgAdmin.post('/api/v1/users', { organisationId: other.id, email: 'x@x.test', displayName: 'X', roles: ['oov_adviseur'], password: 'een lang genoeg wachtwoord' })).statusCode).toBe(404);
+    expect(
+      (
+        await orgAdmin.post('/api/v1/users', {
+          organisationId: other.id,
+          email: 'x@x.test',
+          displayName: 'X',
+          roles: ['oov_adviseur'],
+          password: 'een lang genoeg wachtwoord',
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await orgAdmin.patch(`/api/v1/users/${colleague.id}`, { roles: ['platform_admin'] })).statusCode).toBe(403);
     expect((await orgAdmin.patch(`/api/v1/users/${stranger.id}`, { active: false })).statusCode).toBe(404);
   });
@@ -61,7 +87,11 @@ describe('platform administration', () => {
     const orgAdmin = await login(t, 'beheer@org.test');
     const reset = await orgAdmin.patch(`/api/v1/users/${adviser.id}`, { resetMfa: true });
     expect(reset.json().mfaEnrolled).toBe(false);
-    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'adviseur@org.test', password: 'correct horse battery staple' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'adviseur@org.test', password: 'correct horse battery staple' },
+    });
     expect(again.json().next).toBe('totp_enrol');
   });
 

@@ -30,13 +30,20 @@ describe('login with a second factor', () => {
     expect(blocked.statusCode).toBe(401);
     expect(blocked.json()).toMatchObject({ error: 'mfa_required' });
 
-    const enrol = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enrolment', headers: { cookie, 'x-csrf-token': first.json().csrfToken } });
+    const enrol = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/totp/enrolment',
+      headers: { cookie, 'x-csrf-token': first.json().csrfToken },
+    });
     expect(enrol.json().uri).toMatch(/^otpauth:\/\/totp\/Weerbaar:/);
     expect(enrol.json().qrDataUrl).toMatch(/^data:image\/png;base64,/);
 
     const client = await login(t, 'adviseur@example.test');
     const session = await client.get('/api/v1/auth/session');
-    expect(session.json()).toMatchObject({ stage: 'active', user: { email: 'adviseur@example.test', mfaEnrolled: true } });
+    expect(session.json()).toMatchObject({
+      stage: 'active',
+      user: { email: 'adviseur@example.test', mfaEnrolled: true },
+    });
     expect(session.json().permissions).toContain('incidents:read');
   });
 
@@ -70,7 +77,8 @@ describe('login with a second factor', () => {
 
   it('locks the account after repeated failures, even for the right password, and unlocks after the lock time', async () => {
     await adviser();
-    for (let i = 0; i < 5; i++) expect((await loginRequest('adviseur@example.test', 'wrong password here')).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await loginRequest('adviseur@example.test', 'wrong password here')).statusCode).toBe(401);
     expect((await loginRequest('adviseur@example.test', testPassword)).statusCode).toBe(401);
     t.clock.advance(16 * 60_000);
     expect((await loginRequest('adviseur@example.test', testPassword)).statusCode).toBe(200);
@@ -108,7 +116,10 @@ describe('sessions', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     const client = await login(t, 'adviseur@example.test');
-    const withoutToken = await clientFor(t, client.cookie, 'forged').post('/api/v1/officeholders', { fullName: 'Jan Jansen', office: 'wethouder' });
+    const withoutToken = await clientFor(t, client.cookie, 'forged').post('/api/v1/officeholders', {
+      fullName: 'Jan Jansen',
+      office: 'wethouder',
+    });
     expect(withoutToken.statusCode).toBe(403);
     const withToken = await client.post('/api/v1/officeholders', { fullName: 'Jan Jansen', office: 'wethouder' });
     expect(withToken.statusCode).toBe(201);
@@ -135,7 +146,12 @@ describe('API tokens', () => {
     const bearer = { authorization: `Bearer ${token}` };
     const listed = await t.app.inject({ method: 'GET', url: '/api/v1/incidents', headers: bearer });
     expect(listed.statusCode).toBe(200);
-    const posted = await t.app.inject({ method: 'POST', url: '/api/v1/officeholders', headers: bearer, payload: { fullName: 'Piet Bakker', office: 'raadslid' } });
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/officeholders',
+      headers: bearer,
+      payload: { fullName: 'Piet Bakker', office: 'raadslid' },
+    });
     expect(posted.statusCode).toBe(201);
 
     expect((await client.delete(`/api/v1/me/api-tokens/${id}`)).statusCode).toBe(204);
@@ -143,7 +159,11 @@ describe('API tokens', () => {
   });
 
   it('refuses an unknown token', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/incidents', headers: { authorization: 'Bearer wbt_nope' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/incidents',
+      headers: { authorization: 'Bearer wbt_nope' },
+    });
     expect(res.statusCode).toBe(401);
   });
 });

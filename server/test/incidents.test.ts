@@ -54,9 +54,21 @@ describe('quick report by an officeholder', () => {
 
 describe('the adviser', () => {
   it('lists with filters by period, form, channel, officeholder, process, status and text', async () => {
-    const a = await buildIncident(m.rc, m.wethouder.id, { forms: ['fysiek_geweld'], channel: 'face_to_face', municipalProcess: 'handhaving', occurredAt: '2026-10-01T10:00:00Z' });
-    const b = await buildIncident(m.rc, m.raadslid.id, { forms: ['online_haat'], channel: 'social_media', municipalProcess: 'vergunningverlening', occurredAt: '2026-10-20T10:00:00Z', summary: 'Haat na besluit over windpark' });
-    const ids = async (query: string) => (await adviser.get(`/api/v1/incidents${query}`)).json().items.map((i: { id: string }) => i.id);
+    const a = await buildIncident(m.rc, m.wethouder.id, {
+      forms: ['fysiek_geweld'],
+      channel: 'face_to_face',
+      municipalProcess: 'handhaving',
+      occurredAt: '2026-10-01T10:00:00Z',
+    });
+    const b = await buildIncident(m.rc, m.raadslid.id, {
+      forms: ['online_haat'],
+      channel: 'social_media',
+      municipalProcess: 'vergunningverlening',
+      occurredAt: '2026-10-20T10:00:00Z',
+      summary: 'Haat na besluit over windpark',
+    });
+    const ids = async (query: string) =>
+      (await adviser.get(`/api/v1/incidents${query}`)).json().items.map((i: { id: string }) => i.id);
     expect(await ids('')).toEqual([b.id, a.id]);
     expect(await ids('?from=2026-10-10')).toEqual([b.id]);
     expect(await ids('?to=2026-10-01')).toEqual([a.id]);
@@ -112,11 +124,17 @@ describe('the adviser', () => {
     expect(noReason.json().issues[0].path).toBe('reason');
     const inProgress = await adviser.post(`/api/v1/incidents/${i.id}/status`, { status: 'in_behandeling', version: 1 });
     expect(inProgress.json().status).toBe('in_behandeling');
-    const closed = await adviser.post(`/api/v1/incidents/${i.id}/status`, { status: 'afgehandeld', reason: 'aangifte_gedaan', version: 2 });
+    const closed = await adviser.post(`/api/v1/incidents/${i.id}/status`, {
+      status: 'afgehandeld',
+      reason: 'aangifte_gedaan',
+      version: 2,
+    });
     expect(closed.json()).toMatchObject({ status: 'afgehandeld', statusReason: 'aangifte_gedaan' });
     const back = await adviser.post(`/api/v1/incidents/${i.id}/status`, { status: 'gemeld', version: 3 });
     expect(back.statusCode).toBe(400);
-    expect((await wethouder.post(`/api/v1/incidents/${i.id}/status`, { status: 'in_behandeling', version: 3 })).statusCode).toBe(403);
+    expect(
+      (await wethouder.post(`/api/v1/incidents/${i.id}/status`, { status: 'in_behandeling', version: 3 })).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -138,17 +156,28 @@ describe('bad input', () => {
   });
 
   it('refuses a future date and an aangifte before the incident', async () => {
-    const future = await adviser.post('/api/v1/incidents', quick({ officeholderId: m.wethouder.id, occurredAt: '2026-12-01T10:00:00Z' }));
+    const future = await adviser.post(
+      '/api/v1/incidents',
+      quick({ officeholderId: m.wethouder.id, occurredAt: '2026-12-01T10:00:00Z' }),
+    );
     expect(future.json().issues[0].path).toBe('occurredAt');
-    const early = await adviser.post('/api/v1/incidents', quick({ officeholderId: m.wethouder.id, aangifteDate: '2026-10-01' }));
+    const early = await adviser.post(
+      '/api/v1/incidents',
+      quick({ officeholderId: m.wethouder.id, aangifteDate: '2026-10-01' }),
+    );
     expect(early.json().issues[0].path).toBe('aangifteDate');
   });
 
   it('refuses malformed JSON and oversize bodies', async () => {
-    const malformed = await adviser.request('POST', '/api/v1/incidents', '{"summary": ', { 'content-type': 'application/json' });
+    const malformed = await adviser.request('POST', '/api/v1/incidents', '{"summary": ', {
+      'content-type': 'application/json',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().issues[0].path).toBe('body');
-    const huge = await adviser.post('/api/v1/incidents', quick({ officeholderId: m.wethouder.id, summary: 'x'.repeat(1_100_000) }));
+    const huge = await adviser.post(
+      '/api/v1/incidents',
+      quick({ officeholderId: m.wethouder.id, summary: 'x'.repeat(1_100_000) }),
+    );
     expect(huge.statusCode).toBe(413);
   });
 
@@ -165,11 +194,15 @@ describe('attachments', () => {
   const upload = (client: Client, id: string, name: string, type: string, data: Buffer) => {
     const boundary = 'weerbaarboundary';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+      ),
       data,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    return client.request('POST', `/api/v1/incidents/${id}/attachments`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    return client.request('POST', `/api/v1/incidents/${id}/attachments`, body, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
   };
 
   it('stores evidence with its SHA-256 and serves it back as a download', async () => {
@@ -177,7 +210,12 @@ describe('attachments', () => {
     const res = await upload(wethouder, i.id, 'screenshot.png', 'image/png', png);
     expect(res.statusCode, res.body).toBe(201);
     const sha = (await import('node:crypto')).createHash('sha256').update(png).digest('hex');
-    expect(res.json()).toMatchObject({ fileName: 'screenshot.png', contentType: 'image/png', sizeBytes: png.length, sha256: sha });
+    expect(res.json()).toMatchObject({
+      fileName: 'screenshot.png',
+      contentType: 'image/png',
+      sizeBytes: png.length,
+      sha256: sha,
+    });
     const download = await adviser.get(`/api/v1/incidents/${i.id}/attachments/${res.json().id}`);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-disposition']).toMatch(/^attachment;/);
@@ -188,7 +226,9 @@ describe('attachments', () => {
 
   it('refuses a wrong type, content that does not match its type, and oversize files', async () => {
     const i = (await wethouder.post('/api/v1/incidents', quick())).json();
-    expect((await upload(wethouder, i.id, 'virus.exe', 'application/x-msdownload', Buffer.from('MZ...'))).statusCode).toBe(415);
+    expect(
+      (await upload(wethouder, i.id, 'virus.exe', 'application/x-msdownload', Buffer.from('MZ...'))).statusCode,
+    ).toBe(415);
     const fake = await upload(wethouder, i.id, 'photo.png', 'image/png', Buffer.from('<html>not a png</html>'));
     expect(fake.statusCode).toBe(415);
     expect(fake.json().issues[0].path).toBe('file');

@@ -49,14 +49,18 @@ const boundary = 'tenancyboundary';
 function multipartPng(): Buffer {
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
   return Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.png"\r\nContent-Type: image/png\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.png"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
     png,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
 }
 
 async function routesWithIds(): Promise<{ method: string; path: string }[]> {
-  const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+  const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{
+    paths: Record<string, Record<string, unknown>>;
+  }>();
   return Object.entries(doc.paths)
     .filter(([path]) => path.includes('{'))
     .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
@@ -70,33 +74,51 @@ function fill(path: string): string {
   });
 }
 
-describe.each(['adviseur@tilburg.test', 'wethouder@tilburg.test', 'beheer@tilburg.test', 'fg@tilburg.test'])('as %s of organisation A', (email) => {
-  let client: Client;
-  beforeAll(async () => {
-    client = await login(t, email);
-  });
+describe.each(['adviseur@tilburg.test', 'wethouder@tilburg.test', 'beheer@tilburg.test', 'fg@tilburg.test'])(
+  'as %s of organisation A',
+  (email) => {
+    let client: Client;
+    beforeAll(async () => {
+      client = await login(t, email);
+    });
 
-  it('gets 404 or 403 from every route that names a record of organisation B, and never its data', async () => {
-    const routes = await routesWithIds();
-    expect(routes.length).toBeGreaterThanOrEqual(8);
-    for (const { method, path } of routes) {
-      const res = path.endsWith('/attachments') && method === 'POST'
-        ? await client.request('POST', fill(path), multipartPng(), { 'content-type': `multipart/form-data; boundary=${boundary}` })
-        : await client.request(method as 'GET', fill(path), bodies[`${method} ${path}`] ?? (method === 'POST' ? {} : undefined));
-      expect([403, 404], `${method} ${path} answered ${res.statusCode}: ${res.body.slice(0, 200)}`).toContain(res.statusCode);
-      expect(res.body).not.toContain(secretText);
-    }
-  });
+    it('gets 404 or 403 from every route that names a record of organisation B, and never its data', async () => {
+      const routes = await routesWithIds();
+      expect(routes.length).toBeGreaterThanOrEqual(8);
+      for (const { method, path } of routes) {
+        const res =
+          path.endsWith('/attachments') && method === 'POST'
+            ? await client.request('POST', fill(path), multipartPng(), {
+                'content-type': `multipart/form-data; boundary=${boundary}`,
+              })
+            : await client.request(
+                method as 'GET',
+                fill(path),
+                bodies[`${method} ${path}`] ?? (method === 'POST' ? {} : undefined),
+              );
+        expect([403, 404], `${method} ${path} answered ${res.statusCode}: ${res.body.slice(0, 200)}`).toContain(
+          res.statusCode,
+        );
+        expect(res.body).not.toContain(secretText);
+      }
+    });
 
-  it('never lists a row of organisation B', async () => {
-    for (const url of ['/api/v1/incidents', `/api/v1/incidents?officeholderId=${b.wethouder.id}`, '/api/v1/officeholders', '/api/v1/users', `/api/v1/users?organisationId=${b.org.id}`]) {
-      const res = await client.get(url);
-      expect(res.body).not.toContain(secretText);
-      expect(res.body).not.toContain(b.wethouder.id);
-      expect(res.body).not.toContain('breda.test');
-    }
-  });
-});
+    it('never lists a row of organisation B', async () => {
+      for (const url of [
+        '/api/v1/incidents',
+        `/api/v1/incidents?officeholderId=${b.wethouder.id}`,
+        '/api/v1/officeholders',
+        '/api/v1/users',
+        `/api/v1/users?organisationId=${b.org.id}`,
+      ]) {
+        const res = await client.get(url);
+        expect(res.body).not.toContain(secretText);
+        expect(res.body).not.toContain(b.wethouder.id);
+        expect(res.body).not.toContain('breda.test');
+      }
+    });
+  },
+);
 
 describe('organisation B afterwards', () => {
   it('is unchanged', async () => {
@@ -104,8 +126,14 @@ describe('organisation B afterwards', () => {
     const incident = (await bClient.get(`/api/v1/incidents/${ids['incidentId']}`)).json();
     expect(incident).toMatchObject({ version: 1, summary: secretText, status: 'gemeld' });
     expect(incident.attachments).toHaveLength(1);
-    expect((await bClient.get(`/api/v1/officeholders/${ids['officeholderId']}`)).json().fullName).toBe('Wethouder breda');
-    const user = await t.ctx.db.selectFrom('users').selectAll().where('id', '=', ids['userId'] ?? '').executeTakeFirstOrThrow();
+    expect((await bClient.get(`/api/v1/officeholders/${ids['officeholderId']}`)).json().fullName).toBe(
+      'Wethouder breda',
+    );
+    const user = await t.ctx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', ids['userId'] ?? '')
+      .executeTakeFirstOrThrow();
     expect(user.active).toBe(1);
     expect((await bClient.get('/api/v1/me/api-tokens')).json()[0].revokedAt).toBeNull();
   });

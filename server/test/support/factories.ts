@@ -13,13 +13,21 @@ let counter = 0;
 const next = (): number => ++counter;
 
 /** An organisation; slug and name unique per call unless given. */
-export async function buildOrganisation(ctx: AppContext, overrides: { slug?: string; name?: string; type?: OrganisationType } = {}) {
+export async function buildOrganisation(
+  ctx: AppContext,
+  overrides: { slug?: string; name?: string; type?: OrganisationType } = {},
+) {
   const n = next();
   return createOrganisation(ctx, { slug: `org-${n}`, name: `Gemeente Test ${n}`, type: 'gemeente', ...overrides });
 }
 
 /** An account with `testPassword`; it still has to enrol TOTP at its first login. */
-export async function buildUser(ctx: AppContext, organisationId: string, roles: Role[], overrides: { email?: string; displayName?: string } = {}) {
+export async function buildUser(
+  ctx: AppContext,
+  organisationId: string,
+  roles: Role[],
+  overrides: { email?: string; displayName?: string } = {},
+) {
   const n = next();
   return createUser(ctx, {
     organisationId,
@@ -38,12 +46,23 @@ export async function actingAs(ctx: AppContext, userId: string): Promise<Request
   return { ...ctx, actor, origin: { ip: '127.0.0.1', userAgent: 'test', requestId: 'test' } };
 }
 
-export async function buildOfficeholder(rc: RequestContext, overrides: { fullName?: string; office?: Office; userId?: string | null } = {}) {
-  return createOfficeholder(rc, { fullName: overrides.fullName ?? `Wethouder ${next()}`, office: overrides.office ?? 'wethouder', userId: overrides.userId ?? null });
+export async function buildOfficeholder(
+  rc: RequestContext,
+  overrides: { fullName?: string; office?: Office; userId?: string | null } = {},
+) {
+  return createOfficeholder(rc, {
+    fullName: overrides.fullName ?? `Wethouder ${next()}`,
+    office: overrides.office ?? 'wethouder',
+    userId: overrides.userId ?? null,
+  });
 }
 
 /** An incident reported by `rc` about `officeholderId`, an hour before the clock's now. */
-export async function buildIncident(rc: RequestContext, officeholderId: string, overrides: Partial<CreateIncidentInput> = {}) {
+export async function buildIncident(
+  rc: RequestContext,
+  officeholderId: string,
+  overrides: Partial<CreateIncidentInput> = {},
+) {
   return reportIncident(rc, {
     officeholderId,
     occurredAt: new Date(rc.clock.now().getTime() - 3_600_000).toISOString(),

@@ -36,7 +36,11 @@ export async function login(t: TestApp, email: string, password = testPassword):
   let secret: string;
   let url = '/api/v1/auth/totp';
   if (next === 'totp_enrol') {
-    const enrol = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enrolment', headers: { cookie, 'x-csrf-token': csrf } });
+    const enrol = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/totp/enrolment',
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     expect(enrol.statusCode, enrol.body).toBe(200);
     secret = enrol.json<{ secret: string }>().secret;
     url = '/api/v1/auth/totp/enrolment/confirm';

@@ -137,7 +137,11 @@ async function createIncidentTables(db: Kysely<unknown>, binary: ReturnType<type
     .addColumn('form', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('incident_forms_pk', ['incident_id', 'form'])
     .execute();
-  await db.schema.createIndex('incident_forms_form_idx').on('incident_forms').columns(['organisation_id', 'form']).execute();
+  await db.schema
+    .createIndex('incident_forms_form_idx')
+    .on('incident_forms')
+    .columns(['organisation_id', 'form'])
+    .execute();
 
   await db.schema
     .createTable('incident_events')
@@ -150,7 +154,12 @@ async function createIncidentTables(db: Kysely<unknown>, binary: ReturnType<type
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('changes', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('incident_events_incident_idx').on('incident_events').columns(['incident_id', 'position']).unique().execute();
+  await db.schema
+    .createIndex('incident_events_incident_idx')
+    .on('incident_events')
+    .columns(['incident_id', 'position'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('incident_attachments')
@@ -165,7 +174,11 @@ async function createIncidentTables(db: Kysely<unknown>, binary: ReturnType<type
     .addColumn('uploaded_by_user_id', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('incident_attachments_incident_idx').on('incident_attachments').column('incident_id').execute();
+  await db.schema
+    .createIndex('incident_attachments_incident_idx')
+    .on('incident_attachments')
+    .column('incident_id')
+    .execute();
 }
 
 async function createAuditTable(db: Kysely<unknown>): Promise<void> {
@@ -186,7 +199,11 @@ async function createAuditTable(db: Kysely<unknown>): Promise<void> {
     .addColumn('details', 'text', (c) => c.notNull())
     .addColumn('leaf_hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_events_object_idx').on('audit_events').columns(['object_type', 'object_id']).execute();
+  await db.schema
+    .createIndex('audit_events_object_idx')
+    .on('audit_events')
+    .columns(['object_type', 'object_id'])
+    .execute();
   await db.schema.createIndex('audit_events_actor_idx').on('audit_events').column('actor_user_id').execute();
 }
 

@@ -15,23 +15,102 @@ export const demoOrganisations: { slug: string; name: string; type: Organisation
 ];
 
 export const demoUsers: { org: string; email: string; name: string; roles: Role[]; description: string }[] = [
-  { org: 'weerbaar-beheer', email: 'beheer@weerbaar.demo', name: 'Platformbeheerder', roles: ['platform_admin'], description: 'platformbeheer: organisaties en accounts' },
-  { org: 'gemeente-tilburg', email: 'adviseur@tilburg.demo', name: 'Sanne de Wit', roles: ['oov_adviseur'], description: 'OOV-adviseur Tilburg: alle meldingen' },
-  { org: 'gemeente-tilburg', email: 'wethouder@tilburg.demo', name: 'Karim El Idrissi', roles: ['officeholder'], description: 'wethouder Tilburg: eigen meldingen' },
-  { org: 'gemeente-tilburg', email: 'burgemeester@tilburg.demo', name: 'Marleen Verhoeven', roles: ['officeholder'], description: 'burgemeester Tilburg: eigen meldingen' },
-  { org: 'gemeente-tilburg', email: 'beheerder@tilburg.demo', name: 'Joost van Dongen', roles: ['org_admin'], description: 'accountbeheer Tilburg' },
-  { org: 'gemeente-tilburg', email: 'fg@tilburg.demo', name: 'Fatima Bakkali', roles: ['dpo'], description: 'functionaris gegevensbescherming Tilburg' },
-  { org: 'gemeente-breda', email: 'adviseur@breda.demo', name: 'Pieter Hendriks', roles: ['oov_adviseur'], description: 'OOV-adviseur Breda (andere organisatie)' },
+  {
+    org: 'weerbaar-beheer',
+    email: 'beheer@weerbaar.demo',
+    name: 'Platformbeheerder',
+    roles: ['platform_admin'],
+    description: 'platformbeheer: organisaties en accounts',
+  },
+  {
+    org: 'gemeente-tilburg',
+    email: 'adviseur@tilburg.demo',
+    name: 'Sanne de Wit',
+    roles: ['oov_adviseur'],
+    description: 'OOV-adviseur Tilburg: alle meldingen',
+  },
+  {
+    org: 'gemeente-tilburg',
+    email: 'wethouder@tilburg.demo',
+    name: 'Karim El Idrissi',
+    roles: ['officeholder'],
+    description: 'wethouder Tilburg: eigen meldingen',
+  },
+  {
+    org: 'gemeente-tilburg',
+    email: 'burgemeester@tilburg.demo',
+    name: 'Marleen Verhoeven',
+    roles: ['officeholder'],
+    description: 'burgemeester Tilburg: eigen meldingen',
+  },
+  {
+    org: 'gemeente-tilburg',
+    email: 'beheerder@tilburg.demo',
+    name: 'Joost van Dongen',
+    roles: ['org_admin'],
+    description: 'accountbeheer Tilburg',
+  },
+  {
+    org: 'gemeente-tilburg',
+    email: 'fg@tilburg.demo',
+    name: 'Fatima Bakkali',
+    roles: ['dpo'],
+    description: 'functionaris gegevensbescherming Tilburg',
+  },
+  {
+    org: 'gemeente-breda',
+    email: 'adviseur@breda.demo',
+    name: 'Pieter Hendriks',
+    roles: ['oov_adviseur'],
+    description: 'OOV-adviseur Breda (andere organisatie)',
+  },
 ];
 
-export const demoOfficeholders: { org: string; fullName: string; office: Office; party?: string; portfolio?: string; userEmail?: string }[] = [
-  { org: 'gemeente-tilburg', fullName: 'Marleen Verhoeven', office: 'burgemeester', portfolio: 'Openbare orde en veiligheid', userEmail: 'burgemeester@tilburg.demo' },
-  { org: 'gemeente-tilburg', fullName: 'Karim El Idrissi', office: 'wethouder', party: 'Lokaal Tilburg', portfolio: 'Ruimtelijke ordening, vergunningen', userEmail: 'wethouder@tilburg.demo' },
-  { org: 'gemeente-tilburg', fullName: 'Ingrid van der Linden', office: 'wethouder', party: 'Groen Links-PvdA', portfolio: 'Sociaal domein' },
-  { org: 'gemeente-tilburg', fullName: 'Bram Kuijpers', office: 'wethouder', party: 'VVD', portfolio: 'Financiën, handhaving' },
+export const demoOfficeholders: {
+  org: string;
+  fullName: string;
+  office: Office;
+  party?: string;
+  portfolio?: string;
+  userEmail?: string;
+}[] = [
+  {
+    org: 'gemeente-tilburg',
+    fullName: 'Marleen Verhoeven',
+    office: 'burgemeester',
+    portfolio: 'Openbare orde en veiligheid',
+    userEmail: 'burgemeester@tilburg.demo',
+  },
+  {
+    org: 'gemeente-tilburg',
+    fullName: 'Karim El Idrissi',
+    office: 'wethouder',
+    party: 'Lokaal Tilburg',
+    portfolio: 'Ruimtelijke ordening, vergunningen',
+    userEmail: 'wethouder@tilburg.demo',
+  },
+  {
+    org: 'gemeente-tilburg',
+    fullName: 'Ingrid van der Linden',
+    office: 'wethouder',
+    party: 'Groen Links-PvdA',
+    portfolio: 'Sociaal domein',
+  },
+  {
+    org: 'gemeente-tilburg',
+    fullName: 'Bram Kuijpers',
+    office: 'wethouder',
+    party: 'VVD',
+    portfolio: 'Financiën, handhaving',
+  },
   { org: 'gemeente-tilburg', fullName: 'Noor Yilmaz', office: 'raadslid', party: 'D66' },
   { org: 'gemeente-tilburg', fullName: 'Henk Vermeulen', office: 'raadslid', party: 'CDA' },
   { org: 'gemeente-tilburg', fullName: 'Lotte Smits', office: 'raadslid', party: 'SP' },
-  { org: 'gemeente-breda', fullName: 'Erik Bastiaansen', office: 'burgemeester', portfolio: 'Openbare orde en veiligheid' },
+  {
+    org: 'gemeente-breda',
+    fullName: 'Erik Bastiaansen',
+    office: 'burgemeester',
+    portfolio: 'Openbare orde en veiligheid',
+  },
   { org: 'gemeente-breda', fullName: 'Miriam de Graaf', office: 'wethouder', party: 'Breda95', portfolio: 'Wonen' },
 ];

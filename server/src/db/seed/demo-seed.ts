@@ -6,7 +6,11 @@ import { changeStatus, reportIncident } from '../../modules/incidents/incidents.
 import { demoOfficeholders, demoOrganisations, demoPassword, demoUsers } from './demo-people.js';
 import { demoIncidents } from './demo-incidents.js';
 
-export const demoLogins = demoUsers.map((u) => ({ email: u.email, password: demoPassword, description: u.description }));
+export const demoLogins = demoUsers.map((u) => ({
+  email: u.email,
+  password: demoPassword,
+  description: u.description,
+}));
 
 /** Fills an empty database with demo organisations, accounts, officeholders and incidents; false if not empty. */
 export async function seedDemoData(ctx: AppContext): Promise<boolean> {
@@ -38,7 +42,11 @@ async function asUser(ctx: AppContext, userId: string): Promise<RequestContext> 
   return { ...ctx, actor, origin: { ip: '127.0.0.1', userAgent: 'weerbaar-seed', requestId: 'seed' } };
 }
 
-async function seedOfficeholders(ctx: AppContext, orgIds: Map<string, string>, userIds: Map<string, string>): Promise<Map<string, string>> {
+async function seedOfficeholders(
+  ctx: AppContext,
+  orgIds: Map<string, string>,
+  userIds: Map<string, string>,
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const o of demoOfficeholders) {
     const adviser = o.org === 'gemeente-breda' ? 'adviseur@breda.demo' : 'adviseur@tilburg.demo';
@@ -56,7 +64,11 @@ async function seedOfficeholders(ctx: AppContext, orgIds: Map<string, string>, u
   return ids;
 }
 
-async function seedIncidents(ctx: AppContext, officeholderIds: Map<string, string>, userIds: Map<string, string>): Promise<void> {
+async function seedIncidents(
+  ctx: AppContext,
+  officeholderIds: Map<string, string>,
+  userIds: Map<string, string>,
+): Promise<void> {
   const now = ctx.clock.now().getTime();
   for (const demo of demoIncidents) {
     const { officeholder, daysAgo, hour, status, aangifte, ...fields } = demo;
@@ -74,7 +86,11 @@ async function seedIncidents(ctx: AppContext, officeholderIds: Map<string, strin
     if (status) {
       const moved = await changeStatus(rc, incident.id, { status: 'in_behandeling', version: incident.version });
       if (status === 'afgehandeld') {
-        await changeStatus(rc, incident.id, { status: 'afgehandeld', reason: 'afgehandeld_met_nazorg', version: moved.version });
+        await changeStatus(rc, incident.id, {
+          status: 'afgehandeld',
+          reason: 'afgehandeld_met_nazorg',
+          version: moved.version,
+        });
       }
     }
   }

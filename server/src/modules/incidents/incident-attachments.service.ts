@@ -24,7 +24,9 @@ export async function addAttachment(ctx: RequestContext, incidentId: string, upl
   const fileName = safeFileName(upload.fileName);
   const checked = checkAttachment(fileName, upload.contentType, upload.data);
   if ('problem' in checked) {
-    throw new AppError('unsupported_media_type', `file: ${checked.problem}`, { issues: [{ path: 'file', message: checked.problem }] });
+    throw new AppError('unsupported_media_type', `file: ${checked.problem}`, {
+      issues: [{ path: 'file', message: checked.problem }],
+    });
   }
   const now = ctx.clock.now().toISOString();
   const id = newId();

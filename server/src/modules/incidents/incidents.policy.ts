@@ -4,7 +4,8 @@ import { can, type Actor } from '../../platform/access/actor.js';
  * Which incidents of the actor's organisation the actor may see: all of them (advisers), or
  * only those about the officeholder linked to the account (officeholders), or none.
  */
-export type IncidentScope = { kind: 'organisation' } | { kind: 'own'; officeholderId: string | null } | { kind: 'none' };
+export type IncidentScope =
+  { kind: 'organisation' } | { kind: 'own'; officeholderId: string | null } | { kind: 'none' };
 
 export function incidentScope(actor: Actor, ownOfficeholderId: string | null): IncidentScope {
   if (can(actor, 'incidents:read')) return { kind: 'organisation' };

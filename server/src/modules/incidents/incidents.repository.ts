@@ -1,10 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type {
-  IncidentAttachmentsTable,
-  IncidentEventsTable,
-  IncidentsTable,
-} from './incidents.table.js';
+import type { IncidentAttachmentsTable, IncidentEventsTable, IncidentsTable } from './incidents.table.js';
 
 export type IncidentRow = Selectable<IncidentsTable>;
 export type IncidentEventRow = Selectable<IncidentEventsTable>;
@@ -139,7 +135,10 @@ export async function insertEvent(db: Db, row: Omit<Insertable<IncidentEventsTab
     .select((eb) => eb.fn.max('position').as('max'))
     .where('incident_id', '=', row.incident_id)
     .executeTakeFirst();
-  await db.insertInto('incident_events').values({ ...row, position: Number(last?.max ?? 0) + 1 }).execute();
+  await db
+    .insertInto('incident_events')
+    .values({ ...row, position: Number(last?.max ?? 0) + 1 })
+    .execute();
 }
 
 export const listEvents = (db: Db, organisationId: string, incidentId: string): Promise<IncidentEventRow[]> =>

@@ -40,20 +40,34 @@ export function registerIncidentRoutes(app: App, ctx: AppContext): void {
     '/incidents',
     {
       config: { access: 'incidents:report' },
-      schema: { tags, summary: 'Report an incident (quick report or full record)', body: createIncidentSchema, response: { 201: incidentSchema } },
+      schema: {
+        tags,
+        summary: 'Report an incident (quick report or full record)',
+        body: createIncidentSchema,
+        response: { 201: incidentSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await incidents.reportIncident(requestContext(req, ctx), req.body)),
   );
   app.get(
     '/incidents/:incidentId',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'One incident (audited)', params: incidentIdParams, response: { 200: incidentSchema } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'One incident (audited)', params: incidentIdParams, response: { 200: incidentSchema } },
+    },
     async (req) => incidents.getIncident(requestContext(req, ctx), req.params.incidentId),
   );
   app.patch(
     '/incidents/:incidentId',
     {
       config: { access: 'incidents:manage' },
-      schema: { tags, summary: 'Change an incident (send the version you read)', params: incidentIdParams, body: updateIncidentSchema, response: { 200: incidentSchema } },
+      schema: {
+        tags,
+        summary: 'Change an incident (send the version you read)',
+        params: incidentIdParams,
+        body: updateIncidentSchema,
+        response: { 200: incidentSchema },
+      },
     },
     async (req) => incidents.updateIncident(requestContext(req, ctx), req.params.incidentId, req.body),
   );
@@ -61,7 +75,13 @@ export function registerIncidentRoutes(app: App, ctx: AppContext): void {
     '/incidents/:incidentId/status',
     {
       config: { access: 'incidents:manage' },
-      schema: { tags, summary: 'Move the status; closing needs a reason', params: incidentIdParams, body: statusChangeSchema, response: { 200: incidentSchema } },
+      schema: {
+        tags,
+        summary: 'Move the status; closing needs a reason',
+        params: incidentIdParams,
+        body: statusChangeSchema,
+        response: { 200: incidentSchema },
+      },
     },
     async (req) => incidents.changeStatus(requestContext(req, ctx), req.params.incidentId, req.body),
   );
@@ -69,7 +89,12 @@ export function registerIncidentRoutes(app: App, ctx: AppContext): void {
     '/incidents/:incidentId/events',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'The timeline of changes', params: incidentIdParams, response: { 200: z.array(incidentEventSchema) } },
+      schema: {
+        tags,
+        summary: 'The timeline of changes',
+        params: incidentIdParams,
+        response: { 200: z.array(incidentEventSchema) },
+      },
     },
     async (req) => incidents.listIncidentEvents(requestContext(req, ctx), req.params.incidentId),
   );
@@ -90,19 +115,30 @@ function registerAttachmentRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'file: send multipart/form-data with a field "file"', { issues: [{ path: 'file', message: 'multipart/form-data expected' }] });
+      if (!req.isMultipart())
+        throw new AppError('unsupported_media_type', 'file: send multipart/form-data with a field "file"', {
+          issues: [{ path: 'file', message: 'multipart/form-data expected' }],
+        });
       const part = await req.file();
-      if (!part || part.fieldname !== 'file') throw new AppError('validation_failed', 'file: required', { issues: [{ path: 'file', message: 'required' }] });
+      if (!part || part.fieldname !== 'file')
+        throw new AppError('validation_failed', 'file: required', { issues: [{ path: 'file', message: 'required' }] });
       const data = await part.toBuffer();
       const rc = requestContext(req, ctx);
-      const stored = await addAttachment(rc, req.params.incidentId, { fileName: part.filename, contentType: part.mimetype, data });
+      const stored = await addAttachment(rc, req.params.incidentId, {
+        fileName: part.filename,
+        contentType: part.mimetype,
+        data,
+      });
       if (!stored) throw new AppError('internal', 'The attachment was not stored');
       return reply.status(201).send(stored);
     },
   );
   app.get(
     '/incidents/:incidentId/attachments/:attachmentId',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Download evidence (audited)', params: attachmentParams } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Download evidence (audited)', params: attachmentParams },
+    },
     async (req, reply) => {
       const file = await readAttachment(requestContext(req, ctx), req.params.incidentId, req.params.attachmentId);
       return reply

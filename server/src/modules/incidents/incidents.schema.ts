@@ -24,7 +24,10 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
     .refine((xs) => new Set(xs).size === xs.length, 'must not repeat a value');
 
 // VPT: the police's code for an offence against a public servant (Veilige Publieke Taak).
-const vptCode = z.string().trim().regex(/^[A-Z0-9][A-Z0-9.-]{0,19}$/, 'must be a VPT code such as VPT or VPT-B');
+const vptCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9][A-Z0-9.-]{0,19}$/, 'must be a VPT code such as VPT or VPT-B');
 
 /** What an officeholder gives in the one-minute report. */
 export const quickReportSchema = z
@@ -61,9 +64,11 @@ const detailFields = {
 
 /** The full record an adviser registers; everything beyond the quick report is optional. */
 export const createIncidentSchema = quickReportSchema
-  .extend(Object.fromEntries(Object.entries(detailFields).map(([k, v]) => [k, v.optional()])) as {
-    [K in keyof typeof detailFields]: z.ZodOptional<(typeof detailFields)[K]>;
-  })
+  .extend(
+    Object.fromEntries(Object.entries(detailFields).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof typeof detailFields]: z.ZodOptional<(typeof detailFields)[K]>;
+    },
+  )
   .strict()
   .meta({ id: 'CreateIncident' });
 export type CreateIncidentInput = z.infer<typeof createIncidentSchema>;

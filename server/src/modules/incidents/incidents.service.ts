@@ -35,7 +35,11 @@ function audit(ctx: RequestContext, db: Db, input: Omit<AuditInput, 'actorUserId
   });
 }
 
-function assertDates(ctx: RequestContext, occurredAt: string, dates: { path: string; value: string | null | undefined }[]): void {
+function assertDates(
+  ctx: RequestContext,
+  occurredAt: string,
+  dates: { path: string; value: string | null | undefined }[],
+): void {
   const occurred = new Date(occurredAt);
   // Five minutes of slack for a phone whose clock runs ahead.
   if (occurred.getTime() > ctx.clock.now().getTime() + 5 * 60_000) throw invalid('occurredAt', 'lies in the future');
@@ -132,14 +136,22 @@ export async function listIncidents(
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  const forms = await repo.formsOf(ctx.db, rows.map((r) => r.id));
+  const forms = await repo.formsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   await audit(ctx, ctx.db, {
     action: 'incident.list',
     result: 'success',
     objectType: 'incident',
     details: { count: rows.length, filters: Object.keys(query).filter((k) => k !== 'page' && k !== 'pageSize') },
   });
-  return { items: rows.map((r) => toListItem(r, forms.get(r.id) ?? [])), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((r) => toListItem(r, forms.get(r.id) ?? [])),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 async function loadVisible(ctx: RequestContext, id: string): Promise<repo.IncidentListRow> {
@@ -166,7 +178,11 @@ export const getIncident = (ctx: RequestContext, id: string): Promise<IncidentDt
   readIncident(ctx, id, { audited: true });
 
 /** Changes fields of an incident, keeps a before/after timeline entry per changed field. */
-export async function updateIncident(ctx: RequestContext, id: string, input: UpdateIncidentInput): Promise<IncidentDto> {
+export async function updateIncident(
+  ctx: RequestContext,
+  id: string,
+  input: UpdateIncidentInput,
+): Promise<IncidentDto> {
   if (!can(ctx.actor, 'incidents:manage')) throw forbidden();
   const current = await getIncident(ctx, id);
   const { version, forms, ...fields } = input;
@@ -240,7 +256,13 @@ export async function changeStatus(ctx: RequestContext, id: string, input: Statu
     }
     const changes = { status: [current.status, input.status], reason, note: input.note ?? null };
     await repo.insertEvent(trx, event(ctx, id, now, 'status_changed', changes));
-    await audit(ctx, trx, { action: 'incident.status', result: 'success', objectType: 'incident', objectId: id, details: { status: input.status } });
+    await audit(ctx, trx, {
+      action: 'incident.status',
+      result: 'success',
+      objectType: 'incident',
+      objectId: id,
+      details: { status: input.status },
+    });
   });
   return readIncident(ctx, id, { audited: false });
 }
@@ -249,7 +271,10 @@ export async function changeStatus(ctx: RequestContext, id: string, input: Statu
 export async function listIncidentEvents(ctx: RequestContext, id: string) {
   await loadVisible(ctx, id);
   const rows = await repo.listEvents(ctx.db, ctx.actor.organisationId, id);
-  const names = await displayNames(ctx, rows.map((r) => r.actor_user_id));
+  const names = await displayNames(
+    ctx,
+    rows.map((r) => r.actor_user_id),
+  );
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -258,4 +283,3 @@ export async function listIncidentEvents(ctx: RequestContext, id: string) {
     changes: JSON.parse(r.changes) as Record<string, unknown>,
   }));
 }
-

@@ -19,11 +19,18 @@ export async function listOfficeholders(
   if (options.onlyUserId) query = query.where('o.user_id', '=', options.onlyUserId);
   const rows = await query
     .selectAll('o')
-    .select((eb) => [eb.fn.count<number>('i.id').as('incident_count'), eb.fn.max('i.occurred_at').as('last_incident_at')])
+    .select((eb) => [
+      eb.fn.count<number>('i.id').as('incident_count'),
+      eb.fn.max('i.occurred_at').as('last_incident_at'),
+    ])
     .groupBy('o.id')
     .orderBy('o.full_name')
     .execute();
-  return rows.map((r) => ({ ...r, incident_count: Number(r.incident_count), last_incident_at: r.last_incident_at ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    incident_count: Number(r.incident_count),
+    last_incident_at: r.last_incident_at ?? null,
+  }));
 }
 
 export const findOfficeholder = (db: Db, organisationId: string, id: string): Promise<OfficeholderRow | undefined> =>
@@ -34,7 +41,11 @@ export const findOfficeholder = (db: Db, organisationId: string, id: string): Pr
     .where('id', '=', id)
     .executeTakeFirst();
 
-export const findOfficeholderOfUser = (db: Db, organisationId: string, userId: string): Promise<OfficeholderRow | undefined> =>
+export const findOfficeholderOfUser = (
+  db: Db,
+  organisationId: string,
+  userId: string,
+): Promise<OfficeholderRow | undefined> =>
   db
     .selectFrom('officeholders')
     .selectAll()

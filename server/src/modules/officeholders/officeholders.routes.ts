@@ -19,28 +19,53 @@ export function registerOfficeholderRoutes(app: App, ctx: AppContext): void {
     '/officeholders',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'Officeholders you may see (an officeholder sees only themself)', querystring: officeholderListQuery, response: { 200: z.array(officeholderSchema) } },
+      schema: {
+        tags,
+        summary: 'Officeholders you may see (an officeholder sees only themself)',
+        querystring: officeholderListQuery,
+        response: { 200: z.array(officeholderSchema) },
+      },
     },
     async (req) => officeholders.listOfficeholders(requestContext(req, ctx), req.query.includeInactive),
   );
   app.get(
     '/officeholders/:officeholderId',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'One officeholder', params: officeholderIdParams, response: { 200: officeholderSchema } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'One officeholder',
+        params: officeholderIdParams,
+        response: { 200: officeholderSchema },
+      },
+    },
     async (req) => officeholders.getOfficeholder(requestContext(req, ctx), req.params.officeholderId),
   );
   app.post(
     '/officeholders',
     {
       config: { access: 'officeholders:manage' },
-      schema: { tags, summary: 'Register an officeholder', body: createOfficeholderSchema, response: { 201: officeholderSchema } },
+      schema: {
+        tags,
+        summary: 'Register an officeholder',
+        body: createOfficeholderSchema,
+        response: { 201: officeholderSchema },
+      },
     },
-    async (req, reply) => reply.status(201).send(await officeholders.createOfficeholder(requestContext(req, ctx), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await officeholders.createOfficeholder(requestContext(req, ctx), req.body)),
   );
   app.patch(
     '/officeholders/:officeholderId',
     {
       config: { access: 'officeholders:manage' },
-      schema: { tags, summary: 'Change an officeholder', params: officeholderIdParams, body: updateOfficeholderSchema, response: { 200: officeholderSchema } },
+      schema: {
+        tags,
+        summary: 'Change an officeholder',
+        params: officeholderIdParams,
+        body: updateOfficeholderSchema,
+        response: { 200: officeholderSchema },
+      },
     },
     async (req) => officeholders.updateOfficeholder(requestContext(req, ctx), req.params.officeholderId, req.body),
   );

@@ -57,7 +57,11 @@ export async function officeholderForReport(ctx: RequestContext, requestedId: st
 }
 
 /** Ids of officeholders linked to an account (used to narrow an officeholder's own view). */
-export async function officeholderIdOfUser(ctx: AppContext, organisationId: string, userId: string): Promise<string | null> {
+export async function officeholderIdOfUser(
+  ctx: AppContext,
+  organisationId: string,
+  userId: string,
+): Promise<string | null> {
   return (await repo.findOfficeholderOfUser(ctx.db, organisationId, userId))?.id ?? null;
 }
 
@@ -69,7 +73,10 @@ async function assertLinkableUser(ctx: RequestContext, userId: string | null | u
 }
 
 /** Registers an officeholder in the actor's organisation. */
-export async function createOfficeholder(ctx: RequestContext, input: CreateOfficeholderInput): Promise<OfficeholderDto> {
+export async function createOfficeholder(
+  ctx: RequestContext,
+  input: CreateOfficeholderInput,
+): Promise<OfficeholderDto> {
   await assertLinkableUser(ctx, input.userId);
   const now = ctx.clock.now().toISOString();
   const row: repo.OfficeholderRow = {
@@ -120,7 +127,13 @@ export async function updateOfficeholder(
   return toDto({ ...existing, ...patch });
 }
 
-function audit(ctx: RequestContext, trx: AppContext['db'], action: string, id: string, fields: string[]): Promise<void> {
+function audit(
+  ctx: RequestContext,
+  trx: AppContext['db'],
+  action: string,
+  id: string,
+  fields: string[],
+): Promise<void> {
   return recordAudit(trx, ctx.dialect, ctx.clock, {
     action,
     result: 'success',

@@ -17,10 +17,6 @@ export const insertOrganisation = async (db: Db, row: Insertable<OrganisationsTa
   await db.insertInto('organisations').values(row).execute();
 };
 
-export const updateOrganisation = async (
-  db: Db,
-  id: string,
-  patch: Updateable<OrganisationsTable>,
-): Promise<void> => {
+export const updateOrganisation = async (db: Db, id: string, patch: Updateable<OrganisationsTable>): Promise<void> => {
   await db.updateTable('organisations').set(patch).where('id', '=', id).execute();
 };

@@ -13,7 +13,12 @@ import { userSchema } from './users.schema.js';
 import * as auth from './auth.service.js';
 
 const tags = ['auth'];
-const codeBody = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'must be 6 digits') });
+const codeBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be 6 digits'),
+});
 const issuedSchema = z.object({ next: z.enum(['totp', 'totp_enrol']).nullable(), csrfToken: z.string() });
 
 function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string): void {
@@ -107,7 +112,8 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
     { config: { access: 'public' }, schema: { tags, summary: 'End the session', response: { 204: z.null() } } },
     async (req, reply) => {
       if (req.session) {
-        if (req.headers['x-csrf-token'] !== req.session.csrf_token) throw new AppError('forbidden', 'Missing or wrong CSRF token');
+        if (req.headers['x-csrf-token'] !== req.session.csrf_token)
+          throw new AppError('forbidden', 'Missing or wrong CSRF token');
         await auth.logout(ctx, req.session, originOf(req));
       }
       void reply.clearCookie(sessionCookie, { path: '/' });

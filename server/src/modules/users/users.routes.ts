@@ -23,7 +23,12 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
     '/users',
     {
       config: { access: 'users:manage' },
-      schema: { tags, summary: 'List accounts (own organisation; all for platform administrators)', querystring: userListQuery, response: { 200: pageOf(userSchema) } },
+      schema: {
+        tags,
+        summary: 'List accounts (own organisation; all for platform administrators)',
+        querystring: userListQuery,
+        response: { 200: pageOf(userSchema) },
+      },
     },
     async (req) => users.listUsers(requestContext(req, ctx), req.query),
   );
@@ -32,7 +37,12 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
     '/users',
     {
       config: { access: 'users:manage' },
-      schema: { tags, summary: 'Create an account; it enrols TOTP at first login', body: createUserSchema, response: { 201: userSchema } },
+      schema: {
+        tags,
+        summary: 'Create an account; it enrols TOTP at first login',
+        body: createUserSchema,
+        response: { 201: userSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await users.createUser(requestContext(req, ctx), req.body)),
   );
@@ -41,7 +51,13 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
     '/users/:userId',
     {
       config: { access: 'users:manage' },
-      schema: { tags, summary: 'Change roles, name or status; reset the second factor; unlock', params: userIdParams, body: updateUserSchema, response: { 200: userSchema } },
+      schema: {
+        tags,
+        summary: 'Change roles, name or status; reset the second factor; unlock',
+        params: userIdParams,
+        body: updateUserSchema,
+        response: { 200: userSchema },
+      },
     },
     async (req) => users.updateUser(requestContext(req, ctx), req.params.userId, req.body),
   );

@@ -1,6 +1,7 @@
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { newId, randomToken, sha256Hex } from '../../platform/ids.js';
 import { hashPassword, passwordProblem } from '../../platform/auth/password.js';
+import { enrolmentMaterial, newTotpSecret } from '../../platform/auth/totp.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { permissionsOf, roles as allRoles, type Role } from '../../platform/access/roles.js';
 import { can, type Actor } from '../../platform/access/actor.js';
@@ -238,4 +239,14 @@ export async function displayNames(ctx: AppContext, ids: readonly string[]): Pro
   if (unique.length === 0) return new Map();
   const rows = await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** Sets up TOTP for an account directly (CLI provisioning); returns the secret to hand over once. */
+export async function enrolTotpForUser(ctx: AppContext, userId: string): Promise<{ secret: string; uri: string }> {
+  const user = await repo.findUserById(ctx.db, userId);
+  if (!user) throw notFound('user');
+  const secret = newTotpSecret();
+  await repo.updateUser(ctx.db, userId, { totp_secret: secret, totp_pending_secret: null, totp_last_step: null });
+  const { uri } = await enrolmentMaterial(secret, user.email);
+  return { secret, uri };
 }

@@ -20,12 +20,7 @@ export type AuditInput = {
 type Executor = Db | Transaction<Database>;
 
 /** Appends one audit event in the caller's transaction (or a new one), keeping `seq` gap-free. */
-export async function recordAudit(
-  db: Executor,
-  dialect: Dialect,
-  clock: Clock,
-  input: AuditInput,
-): Promise<void> {
+export async function recordAudit(db: Executor, dialect: Dialect, clock: Clock, input: AuditInput): Promise<void> {
   if (db.isTransaction) {
     await appendEvent(db as Transaction<Database>, dialect, clock, input);
     return;
@@ -71,5 +66,8 @@ async function appendEvent(
 /** RFC 9162 leaf hash, SHA-256(0x00 || canonical JSON of the event). */
 export function leafHash(event: Record<string, unknown>): string {
   const canonical = JSON.stringify(event, Object.keys(event).sort());
-  return createHash('sha256').update(Buffer.from([0])).update(canonical, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(Buffer.from([0]))
+    .update(canonical, 'utf8')
+    .digest('hex');
 }

@@ -39,7 +39,8 @@ export async function authorise(app: AppContext, req: FastifyRequest, access: Ro
     if (header !== req.session.csrf_token) throw new AppError('forbidden', 'Missing or wrong CSRF token');
   }
   if (access === 'mfa_pending') {
-    if (!req.session || req.session.stage !== 'mfa') throw new AppError('unauthenticated', 'Log in with your password first');
+    if (!req.session || req.session.stage !== 'mfa')
+      throw new AppError('unauthenticated', 'Log in with your password first');
     return;
   }
   if (!req.actor) {
@@ -59,7 +60,12 @@ export async function authorise(app: AppContext, req: FastifyRequest, access: Ro
 }
 
 /** Personal data must never sit in a browser or proxy cache. */
-export function noStore(_req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (e: null, p: unknown) => void): void {
+export function noStore(
+  _req: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (e: null, p: unknown) => void,
+): void {
   if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   done(null, payload);
 }

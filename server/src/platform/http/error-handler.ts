@@ -43,8 +43,15 @@ function handleFastifyError(error: FastifyError, req: FastifyRequest, reply: Fas
     return;
   }
   const code =
-    status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 429 ? 'too_many_requests' : 'validation_failed';
-  const path = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'body' : undefined;
+    status === 413
+      ? 'payload_too_large'
+      : status === 415
+        ? 'unsupported_media_type'
+        : status === 429
+          ? 'too_many_requests'
+          : 'validation_failed';
+  const path =
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'body' : undefined;
   send(reply, status, {
     error: code,
     message: error.message,

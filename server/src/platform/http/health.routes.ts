@@ -12,7 +12,10 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['platform'],
         summary: 'Liveness and database reachability',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable'), database: z.literal('unreachable') }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.literal('ok') }),
+          503: z.object({ status: z.literal('unavailable'), database: z.literal('unreachable') }),
+        },
       },
     },
     async (_req, reply) => {
