@@ -9,6 +9,7 @@ import { createOrganisation, requireOrganisationBySlug } from './modules/organis
 import { enrolTotpForUser, createUser } from './modules/users/users.service.js';
 import { seedDemoData } from './db/seed/demo-seed.js';
 import { readSecret } from './cli/read-secret.js';
+import { registerAuditCommands } from './cli/audit-commands.js';
 import type { AppContext } from './platform/context.js';
 
 const program = new Command('weerbaar')
@@ -108,6 +109,8 @@ users
       );
     }),
   );
+
+registerAuditCommands(program, withContext);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`weerbaar: ${describe(error)}\n`);

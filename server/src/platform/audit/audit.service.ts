@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { Clock } from '../clock.js';
+import { leafHashOfEvent } from './merkle/canonical.js';
+import { toHex } from './merkle/encoding.js';
+import { eventOfRow } from './audit-log.service.js';
 
 export type AuditInput = {
   action: string;
@@ -59,15 +61,6 @@ async function appendEvent(
   };
   await trx
     .insertInto('audit_events')
-    .values({ ...row, leaf_hash: leafHash(row) })
+    .values({ ...row, leaf_hash: toHex(leafHashOfEvent(eventOfRow(row))) })
     .execute();
-}
-
-/** RFC 9162 leaf hash, SHA-256(0x00 || canonical JSON of the event). */
-export function leafHash(event: Record<string, unknown>): string {
-  const canonical = JSON.stringify(event, Object.keys(event).sort());
-  return createHash('sha256')
-    .update(Buffer.from([0]))
-    .update(canonical, 'utf8')
-    .digest('hex');
 }
