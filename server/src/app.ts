@@ -27,6 +27,7 @@ import { registerOrganisationRoutes } from './modules/organisations/organisation
 import { registerOfficeholderRoutes } from './modules/officeholders/officeholders.routes.js';
 import { registerIncidentRoutes } from './modules/incidents/incidents.routes.js';
 import { registerTaxonomyRoutes } from './modules/incidents/taxonomy.routes.js';
+import { registerAuditRoutes } from './platform/audit/audit.routes.js';
 
 /** Builds the HTTP application around an AppContext; `listen` is the caller's business. */
 export async function buildApp(ctx: AppContext): Promise<App> {
@@ -64,6 +65,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       registerOfficeholderRoutes(api, ctx);
       registerIncidentRoutes(api, ctx);
       registerTaxonomyRoutes(api);
+      registerAuditRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );
@@ -144,12 +146,10 @@ async function serveWebApp(app: App, webDist: string): Promise<void> {
       void reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(index));
       return;
     }
-    void reply
-      .status(404)
-      .send({
-        error: 'not_found',
-        message: `${req.method} ${req.url.split('?')[0]} not found`,
-        requestId: String(req.id),
-      });
+    void reply.status(404).send({
+      error: 'not_found',
+      message: `${req.method} ${req.url.split('?')[0]} not found`,
+      requestId: String(req.id),
+    });
   });
 }

@@ -126,3 +126,35 @@ describe('the audit trail', () => {
     expect(result.problems.map((p) => p.kind)).toContain('bad_signature');
   });
 });
+
+describe('the DPO view', () => {
+  it('shows who accessed a record and when, denied attempts, and nothing of another organisation', async () => {
+    const { buildUser } = await import('./support/factories.js');
+    await buildUser(t.ctx, m.org.id, ['dpo'], { email: 'fg@tilburg.test' });
+    const other = await municipality(t, 'breda');
+    await buildIncident(other.rc, other.wethouder.id);
+    const adviser = await login(t, 'adviseur@tilburg.test');
+    const incident = await buildIncident(m.rc, m.wethouder.id);
+    await adviser.get(`/api/v1/incidents/${incident.id}`);
+    await adviser.get('/api/v1/audit/events');
+    const dpo = await login(t, 'fg@tilburg.test');
+
+    const reads = (
+      await dpo.get(`/api/v1/audit/events?objectType=incident&objectId=${incident.id}&action=incident.read`)
+    ).json();
+    expect(reads.total).toBe(1);
+    expect(reads.items[0]).toMatchObject({ action: 'incident.read', actor: { id: m.adviserUser.id }, ip: '127.0.0.1' });
+
+    const denied = (await dpo.get('/api/v1/audit/events?result=denied')).json();
+    expect(denied.items).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ id: m.adviserUser.id }),
+        details: expect.objectContaining({ permission: 'audit:read' }),
+      }),
+    ]);
+
+    const everything = (await dpo.get('/api/v1/audit/events?pageSize=500')).json();
+    expect(JSON.stringify(everything)).not.toContain(other.org.id);
+    expect(JSON.stringify(everything)).not.toContain(other.adviserUser.id);
+  });
+});
