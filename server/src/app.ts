@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -19,6 +19,7 @@ import {
 import type { AppContext } from './platform/context.js';
 import type { App, RouteAccess } from './platform/http/types.js';
 import { handleError } from './platform/http/error-handler.js';
+import { runAsTenant } from './platform/tenant-context.js';
 import { authorise, identify, noStore } from './platform/http/auth-hooks.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { registerAuthRoutes } from './modules/users/auth.routes.js';
@@ -26,8 +27,18 @@ import { registerUserRoutes } from './modules/users/users.routes.js';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.js';
 import { registerOfficeholderRoutes } from './modules/officeholders/officeholders.routes.js';
 import { registerIncidentRoutes } from './modules/incidents/incidents.routes.js';
+import { registerIncidentSharingRoutes } from './modules/incidents/incident-sharing.routes.js';
+import { registerExportRoutes } from './modules/exports/exports.routes.js';
+import { registerSharingRoutes } from './modules/sharing/sharing.routes.js';
 import { registerTaxonomyRoutes } from './modules/incidents/taxonomy.routes.js';
+import { registerPoiRoutes } from './modules/pois/pois.routes.js';
+import { registerThreatRoutes } from './modules/threats/threats.routes.js';
+import { registerMeasureRoutes } from './modules/measures/measures.routes.js';
+import { registerTaskRoutes } from './modules/tasks/tasks.routes.js';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerAuditRoutes } from './platform/audit/audit.routes.js';
+import { registerDatasetRoutes } from './modules/entities/datasets.routes.js';
+import { registerEntityRoutes } from './modules/entities/entities.routes.js';
 
 /** Builds the HTTP application around an AppContext; `listen` is the caller's business. */
 export async function buildApp(ctx: AppContext): Promise<App> {
@@ -44,6 +55,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.decorateRequest('session', null);
 
   enforceDeclaredAccess(app);
+  runHandlersAsTenant(app);
   await registerPlugins(app, ctx);
   app.addHook('onRequest', async (req) => {
     if (req.url.startsWith('/api/')) await identify(ctx, req);
@@ -64,8 +76,18 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       registerOrganisationRoutes(api, ctx);
       registerOfficeholderRoutes(api, ctx);
       registerIncidentRoutes(api, ctx);
+      registerIncidentSharingRoutes(api, ctx);
+      registerExportRoutes(api, ctx);
+      registerSharingRoutes(api, ctx);
       registerTaxonomyRoutes(api);
+      registerPoiRoutes(api, ctx);
+      registerThreatRoutes(api, ctx);
+      registerMeasureRoutes(api, ctx);
+      registerTaskRoutes(api, ctx);
+      registerNotificationRoutes(api, ctx);
       registerAuditRoutes(api, ctx);
+      registerDatasetRoutes(api, ctx);
+      registerEntityRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );
@@ -80,6 +102,19 @@ function enforceDeclaredAccess(app: App): void {
     if (!route.url.startsWith('/api/v1')) return;
     const access = (route.config as { access?: RouteAccess } | undefined)?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+  });
+}
+
+/**
+ * Every handler runs for the signed-in actor's organisation (or for no tenant at all), which the
+ * database connections hand to PostgreSQL's row-level security policies.
+ */
+function runHandlersAsTenant(app: App): void {
+  app.addHook('onRoute', (route) => {
+    const handler = route.handler;
+    route.handler = function (this: FastifyInstance, req, reply) {
+      return runAsTenant(req.actor?.organisationId ?? '', () => handler.call(this, req, reply));
+    };
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
-import { openDatabase, type DatabaseHandle } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
+import type { DatabaseHandle } from './db/database.js';
+import { prepareDatabase } from './db/prepare.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import type { AppContext } from './platform/context.js';
@@ -11,8 +11,10 @@ export async function boot(
   options: { clock?: Clock; logger?: Logger } = {},
 ): Promise<{ ctx: AppContext; handle: DatabaseHandle }> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const handle = openDatabase(config.databaseUrl);
-  const applied = await migrateToLatest(handle.db);
+  const { handle, applied } = await prepareDatabase(
+    config.databaseUrl,
+    config.databaseAppRole ? { appRole: config.databaseAppRole } : {},
+  );
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   return {
     ctx: { db: handle.db, dialect: handle.dialect, config, clock: options.clock ?? systemClock, logger },

@@ -10,6 +10,9 @@ import { enrolTotpForUser, createUser } from './modules/users/users.service.js';
 import { seedDemoData } from './db/seed/demo-seed.js';
 import { readSecret } from './cli/read-secret.js';
 import { registerAuditCommands } from './cli/audit-commands.js';
+import { registerKeyCommands } from './cli/key-commands.js';
+import { registerRetentionCommands } from './cli/retention-commands.js';
+import { registerEntityCommands } from './cli/entity-commands.js';
 import type { AppContext } from './platform/context.js';
 
 const program = new Command('weerbaar')
@@ -111,6 +114,9 @@ users
   );
 
 registerAuditCommands(program, withContext);
+registerKeyCommands(program, withContext);
+registerRetentionCommands(program, withContext);
+registerEntityCommands(program, withContext);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`weerbaar: ${describe(error)}\n`);

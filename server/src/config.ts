@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseFieldKeys, type FieldKey } from './platform/crypto/field-encryption.js';
+import { developmentKeyFile, loadOrCreateDevelopmentKeys } from './platform/crypto/development-key.js';
 
 /** The one reader of process.env: parses and validates configuration once at boot. */
 const configSchema = z
@@ -8,6 +10,10 @@ const configSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATABASE_URL: z.string().min(1).default('sqlite:./data/weerbaar.db'),
+    DATABASE_APP_ROLE: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, 'must be a plain PostgreSQL role name')
+      .optional(),
     SESSION_SECRET: z.string().optional(),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
@@ -29,6 +35,7 @@ const configSchema = z
     SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
     WEB_DIST: z.string().default(path.resolve('dist/web')),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     LOGIN_LOCK_MINUTES: z.coerce
       .number()
       .int()
@@ -40,9 +47,42 @@ const configSchema = z
       .int()
       .min(1024)
       .default(10 * 1024 * 1024),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Weerbaar <noreply@weerbaar.invalid>'),
+    JOB_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    ENCRYPTION_KEYS: z
+      .string()
+      .transform((text, ctx) => {
+        const parsed = parseFieldKeys(text);
+        if ('keys' in parsed) return parsed.keys;
+        for (const message of parsed.problems) ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      })
+      .optional(),
+    RETENTION_INCIDENTS_DAYS: z.coerce.number().int().min(1).default(2555),
+    FLAGGED_TOPICS: z
+      .string()
+      .default('crime,crime.fin,crime.traffick,crime.boss,sanction,poi')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
+    if (!env.ENCRYPTION_KEYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ENCRYPTION_KEYS'],
+        message: 'production needs ENCRYPTION_KEYS (keyId:base64 of 32 bytes; `weerbaar keys generate` makes one)',
+      });
+    }
     if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) {
       ctx.addIssue({
         code: 'custom',
@@ -64,6 +104,8 @@ export type Config = {
   host: string;
   port: number;
   databaseUrl: string;
+  /** PostgreSQL: the role the app acts as (created if missing; row-level security applies to it). */
+  databaseAppRole: string | null;
   sessionSecret: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -73,7 +115,20 @@ export type Config = {
   webDist: string;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Login attempts per client address per minute (password and second-factor steps each). */
+  loginRateLimitPerMinute: number;
   attachmentMaxBytes: number;
+  /** Outgoing mail server; without it notifications stay in-app (and webhooks). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  jobPollMs: number;
+  webhookTimeoutMs: number;
+  /** Field-encryption keyring: the first key seals new values, all keys open old ones. */
+  encryptionKeys: readonly FieldKey[];
+  /** Closed incidents are deleted this many days after their last change. */
+  retentionIncidentsDays: number;
+  /** FtM topics that mark an entity as flagged (a sub-topic such as crime.traffick.drug counts too). */
+  flaggedTopics: readonly string[];
 };
 
 export class ConfigError extends Error {
@@ -94,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseAppRole: e.DATABASE_APP_ROLE ?? null,
     // Development falls back to a per-process random secret; production requires one (checked above).
     sessionSecret: e.SESSION_SECRET ?? randomDevSecret(),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
@@ -104,8 +160,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: e.WEB_DIST,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    jobPollMs: e.JOB_POLL_MS,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    encryptionKeys: e.ENCRYPTION_KEYS ?? defaultEncryptionKeys(e.NODE_ENV, e.DATABASE_URL),
+    retentionIncidentsDays: e.RETENTION_INCIDENTS_DAYS,
+    flaggedTopics: e.FLAGGED_TOPICS,
   };
+}
+
+// Production never gets here (checked above). Tests get a throwaway key; development keeps a
+// random key in a file beside the database so a restart can still open what it sealed.
+function defaultEncryptionKeys(env: Config['env'], databaseUrl: string): FieldKey[] {
+  const file = env === 'development' ? developmentKeyFile(databaseUrl) : null;
+  if (file) return loadOrCreateDevelopmentKeys(file);
+  return [{ id: 'ephemeral', key: Buffer.from(crypto.getRandomValues(new Uint8Array(32))) }];
 }
 
 function randomDevSecret(): string {

@@ -2,6 +2,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { boot } from './boot.js';
 import { buildApp } from './app.js';
 import { demoLogins, seedDemoData } from './db/seed/demo-seed.js';
+import { startJobPoller } from './platform/jobs/job-runner.js';
+import { jobHandlers, scheduleDailyJobs } from './platform/jobs/job-handlers.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,7 +13,9 @@ async function main(): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   printBanner(url, config.seedDemo, seeded);
+  const jobs = startJobPoller(ctx, jobHandlers, { intervalMs: config.jobPollMs, beforeEach: scheduleDailyJobs });
   const stop = async (): Promise<void> => {
+    await jobs.stop();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -84,6 +84,24 @@ describe('login with a second factor', () => {
     expect((await loginRequest('adviseur@example.test', testPassword)).statusCode).toBe(200);
   });
 
+  it('slows down a client that keeps trying: too many login attempts a minute answer 429', async () => {
+    const limited = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const attempt = () =>
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: 'x@example.test', password: 'wrong password here' },
+        });
+      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
+      const refused = await attempt();
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error).toBe('too_many_requests');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('stores passwords as Argon2id hashes', async () => {
     await adviser();
     const user = await findUserByEmail(t.ctx.db, 'adviseur@example.test');

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.js';
-import { buildIncident, buildUser } from './support/factories.js';
+import { buildIncident, buildOrganisation, buildUser } from './support/factories.js';
 import { login, type Client } from './support/http-client.js';
 import { municipality, type Municipality } from './support/scenario.js';
 import { addAttachment } from '../src/modules/incidents/incident-attachments.service.js';
+import { protectionBodies, protectionRecordsOf } from './support/protection-tenancy.js';
+import { entityBodies, entityRecordsOf } from './support/entity-tenancy.js';
 
 // A user of organisation A must not read, list, change or delete anything of organisation B
 // through any route; a foreign record answers 404 (or 403 where the role lacks the right at all).
@@ -26,6 +28,19 @@ beforeAll(async () => {
   const attachment = await addAttachment(b.rc, incident.id, { fileName: 'a.png', contentType: 'image/png', data: png });
   const bAdviser = await login(t, 'adviseur@breda.test');
   const token = (await bAdviser.post('/api/v1/me/api-tokens', { name: 'b' })).json();
+  const police = await buildOrganisation(t.ctx, { type: 'politie' });
+  const exportRequest = (
+    await bAdviser.post('/api/v1/exports', { kind: 'incidents_csv', reason: 'Jaarrapportage aan de gemeenteraad' })
+  ).json();
+  const grant = (
+    await bAdviser.post(`/api/v1/incidents/${incident.id}/grants`, {
+      granteeOrganisationId: police.id,
+      purpose: 'aangifte_en_opsporing',
+      legalBasis: 'art. 6 lid 1 sub e AVG',
+      parts: ['kern'],
+      expiresAt: '2027-01-01T00:00:00Z',
+    })
+  ).json();
   ids = {
     incidentId: incident.id,
     officeholderId: b.wethouder.id,
@@ -33,7 +48,11 @@ beforeAll(async () => {
     userId: bAdmin.id,
     organisationId: b.org.id,
     tokenId: token.id,
+    grantId: grant.id,
+    exportId: exportRequest.id,
   };
+  Object.assign(ids, await protectionRecordsOf(t.ctx, b));
+  Object.assign(ids, await entityRecordsOf(t.ctx, b, secretText));
 });
 afterAll(async () => t.close());
 
@@ -43,7 +62,26 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/v1/officeholders/{officeholderId}': { fullName: 'Overschreven' },
   'PATCH /api/v1/users/{userId}': { displayName: 'Overschreven', active: false },
   'PATCH /api/v1/organisations/{organisationId}': { name: 'Overschreven' },
+  'PUT /api/v1/incidents/{incidentId}/tlp': { tlp: 'CLEAR' },
+  'POST /api/v1/exports/{exportId}/decision': { approve: true },
 };
+Object.assign(bodies, protectionBodies);
+Object.assign(bodies, entityBodies);
+
+// Bodies that are valid apart from naming organisation B's record, so the refusal is about tenancy.
+function validBody(method: string, path: string): unknown {
+  if (path === '/api/v1/incidents/{incidentId}/grants' && method === 'POST') {
+    return {
+      granteeOrganisationId: a.org.id,
+      namedUserIds: [a.adviserUser.id],
+      purpose: 'riec_casus',
+      legalBasis: 'art. 6 lid 1 sub e AVG',
+      parts: ['kern', 'details'],
+      expiresAt: '2027-01-01T00:00:00Z',
+    };
+  }
+  return bodies[`${method} ${path}`] ?? (method === 'POST' ? {} : undefined);
+}
 
 const boundary = 'tenancyboundary';
 function multipartPng(): Buffer {
@@ -56,6 +94,15 @@ function multipartPng(): Buffer {
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
 }
+
+// Routes that by design answer about another organisation, with what they may show.
+const crossOrganisationDirectory: Record<string, (body: string) => void> = {
+  // The sharing directory: display names of another organisation's people, nothing else.
+  'GET /api/v1/share-targets/{organisationId}/users': (body) => {
+    for (const person of JSON.parse(body) as Record<string, unknown>[])
+      expect(Object.keys(person).sort()).toEqual(['displayName', 'id']);
+  },
+};
 
 async function routesWithIds(): Promise<{ method: string; path: string }[]> {
   const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{
@@ -91,11 +138,12 @@ describe.each(['adviseur@tilburg.test', 'wethouder@tilburg.test', 'beheer@tilbur
             ? await client.request('POST', fill(path), multipartPng(), {
                 'content-type': `multipart/form-data; boundary=${boundary}`,
               })
-            : await client.request(
-                method as 'GET',
-                fill(path),
-                bodies[`${method} ${path}`] ?? (method === 'POST' ? {} : undefined),
-              );
+            : await client.request(method as 'GET', fill(path), validBody(method, path));
+        const directory = crossOrganisationDirectory[`${method} ${path}`];
+        if (directory && res.statusCode === 200) {
+          directory(res.body);
+          continue;
+        }
         expect([403, 404], `${method} ${path} answered ${res.statusCode}: ${res.body.slice(0, 200)}`).toContain(
           res.statusCode,
         );
@@ -109,6 +157,8 @@ describe.each(['adviseur@tilburg.test', 'wethouder@tilburg.test', 'beheer@tilbur
         `/api/v1/incidents?officeholderId=${b.wethouder.id}`,
         '/api/v1/officeholders',
         '/api/v1/users',
+        '/api/v1/datasets',
+        '/api/v1/entities?q=geheim',
         `/api/v1/users?organisationId=${b.org.id}`,
       ]) {
         const res = await client.get(url);
@@ -136,5 +186,10 @@ describe('organisation B afterwards', () => {
       .executeTakeFirstOrThrow();
     expect(user.active).toBe(1);
     expect((await bClient.get('/api/v1/me/api-tokens')).json()[0].revokedAt).toBeNull();
+    expect((await bClient.get('/api/v1/exports')).json()[0].status).toBe('pending');
+    const grants = (await bClient.get(`/api/v1/incidents/${ids['incidentId']}/grants`)).json();
+    expect(grants).toHaveLength(1);
+    expect(grants[0].status).toBe('active');
+    expect(incident.tlp).toBe('AMBER');
   });
 });

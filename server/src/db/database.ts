@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { currentTenant } from '../platform/tenant-context.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -15,9 +16,16 @@ export function dialectOf(url: string): Dialect {
   return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
 }
 
-/** Opens the database named by `url`; `schema` scopes a PostgreSQL connection (tests use one per file). */
-export function openDatabase(url: string, options: { schema?: string } = {}): DatabaseHandle {
-  return dialectOf(url) === 'postgres' ? openPostgres(url, options.schema) : openSqlite(url);
+export type OpenOptions = {
+  /** PostgreSQL schema (tests use one per file). */
+  schema?: string;
+  /** PostgreSQL role the application acts as (not the owner, no BYPASSRLS), so row-level security applies. */
+  appRole?: string;
+};
+
+/** Opens the database named by `url`. */
+export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
+  return dialectOf(url) === 'postgres' ? openPostgres(url, options) : openSqlite(url);
 }
 
 function openSqlite(url: string): DatabaseHandle {
@@ -32,16 +40,30 @@ function openSqlite(url: string): DatabaseHandle {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-function openPostgres(url: string, schema?: string): DatabaseHandle {
-  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
-    throw new Error(`invalid schema name ${schema}`);
+const identifier = /^[a-z_][a-z0-9_]*$/;
+
+function openPostgres(url: string, { schema, appRole }: OpenOptions): DatabaseHandle {
+  for (const name of [schema, appRole]) {
+    if (name !== undefined && !identifier.test(name)) throw new Error(`invalid identifier ${name}`);
   }
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const dialect = new PostgresDialect({
+    pool,
+    // Acting as a role without BYPASSRLS makes the row-level security policies apply.
+    ...(appRole
+      ? { onCreateConnection: async (c) => void (await c.executeQuery(CompiledQuery.raw(`set role ${appRole}`))) }
+      : {}),
+    // Every checkout carries the tenant of the work that borrows the connection.
+    onReserveConnection: async (c) =>
+      void (await c.executeQuery(
+        CompiledQuery.raw("select set_config('weerbaar.tenant', $1, false)", [currentTenant()]),
+      )),
+  });
+  const db = new Kysely<Database>({ dialect });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 

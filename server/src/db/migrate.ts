@@ -1,17 +1,30 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as foundation from './migrations/20261129-0001-foundation.js';
+import * as sharing from './migrations/20261129-0002-sharing.js';
+import * as protection from './migrations/20261129-0003-protection.js';
+import * as encryptedFields from './migrations/20261129-0004-encrypted-fields.js';
+import * as entities from './migrations/20261129-0005-entities.js';
+import * as rowLevelSecurity from './migrations/20261129-0006-row-level-security.js';
 
 // Migrations are imported statically so the built app and tests need no file-system scanning.
 const migrations: Record<string, Migration> = {
   '20261129-0001-foundation': foundation,
+  '20261129-0002-sharing': sharing,
+  '20261129-0003-protection': protection,
+  '20261129-0004-encrypted-fields': encryptedFields,
+  '20261129-0005-entities': entities,
+  '20261129-0006-row-level-security': rowLevelSecurity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its own tables in every schema unless told which; name the current one so
+  // databases holding several schemas (tests run one per file, in parallel) never confuse it.
+  const schema = await currentPostgresSchema(db);
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
@@ -19,4 +32,13 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${message}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function currentPostgresSchema(db: Db): Promise<string | null> {
+  try {
+    const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    return result.rows[0]?.schema ?? null;
+  } catch {
+    return null; // SQLite has no schemas
+  }
 }

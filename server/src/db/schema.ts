@@ -8,6 +8,25 @@ import type {
   IncidentsTable,
 } from '../modules/incidents/incidents.table.js';
 import type { AuditEventsTable } from '../platform/audit/audit.table.js';
+import type {
+  AccessReasonsTable,
+  ExportRequestsTable,
+  GrantsTable,
+  GrantUsersTable,
+} from '../modules/sharing/sharing.table.js';
+import type { JobsTable } from '../platform/jobs/jobs.table.js';
+import type { IncidentPoisTable, PoiGroupMembersTable, PoiGroupsTable, PoisTable } from '../modules/pois/pois.table.js';
+import type { ThreatAssessmentsTable, ThreatProfilesTable } from '../modules/threats/threats.table.js';
+import type { MeasurePlansTable, PlanMeasuresTable, WorkOrdersTable } from '../modules/measures/measures.table.js';
+import type { TasksTable } from '../modules/tasks/tasks.table.js';
+import type { NotificationsTable, WebhooksTable } from '../modules/notifications/notifications.table.js';
+import type {
+  DatasetsTable,
+  EntitiesTable,
+  EntityFlagsTable,
+  EntityRefsTable,
+  MatchDecisionsTable,
+} from '../modules/entities/entities.table.js';
 
 /** Every table Kysely knows, keyed by table name. */
 export type Database = {
@@ -21,4 +40,26 @@ export type Database = {
   incident_events: IncidentEventsTable;
   incident_attachments: IncidentAttachmentsTable;
   audit_events: AuditEventsTable;
+  grants: GrantsTable;
+  grant_users: GrantUsersTable;
+  access_reasons: AccessReasonsTable;
+  export_requests: ExportRequestsTable;
+  jobs: JobsTable;
+  pois: PoisTable;
+  incident_pois: IncidentPoisTable;
+  poi_groups: PoiGroupsTable;
+  poi_group_members: PoiGroupMembersTable;
+  threat_assessments: ThreatAssessmentsTable;
+  threat_profiles: ThreatProfilesTable;
+  measure_plans: MeasurePlansTable;
+  plan_measures: PlanMeasuresTable;
+  work_orders: WorkOrdersTable;
+  tasks: TasksTable;
+  notifications: NotificationsTable;
+  webhooks: WebhooksTable;
+  datasets: DatasetsTable;
+  entities: EntitiesTable;
+  entity_refs: EntityRefsTable;
+  entity_flags: EntityFlagsTable;
+  match_decisions: MatchDecisionsTable;
 };

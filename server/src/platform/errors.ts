@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'reason_required'
   | 'too_many_requests'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -46,6 +47,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 404;
     case 'conflict':
       return 409;
+    case 'reason_required':
+      return 428;
     case 'payload_too_large':
       return 413;
     case 'unsupported_media_type':

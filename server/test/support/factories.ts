@@ -41,7 +41,7 @@ export async function buildUser(
 
 /** Service context acting as a user (for arranging data without HTTP). */
 export async function actingAs(ctx: AppContext, userId: string): Promise<RequestContext> {
-  const actor = await actorForUserId(ctx, userId, 'session');
+  const actor = await actorForUserId(ctx, userId, 'session', `test:${userId}`);
   if (!actor) throw new Error('user cannot act');
   return { ...ctx, actor, origin: { ip: '127.0.0.1', userAgent: 'test', requestId: 'test' } };
 }

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { prepareDatabase } from '../../src/db/prepare.js';
 import { buildApp } from '../../src/app.js';
 import { manualClock } from '../../src/platform/clock.js';
 import { createLogger } from '../../src/platform/logger.js';
@@ -32,11 +31,13 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     NODE_ENV: 'test',
     DATABASE_URL: url,
     LOG_LEVEL: 'silent',
+    // Tests log in far more often than people do; one test checks the real limit.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     WEB_DIST: path.join(os.tmpdir(), 'weerbaar-no-web'),
     ...overrides,
   });
-  const handle = openDatabase(url, schema ? { schema } : {});
-  await migrateToLatest(handle.db);
+  // On PostgreSQL the app acts as a role without BYPASSRLS, so row-level security is tested too.
+  const { handle } = await prepareDatabase(url, schema ? { schema, appRole: 'weerbaar_app' } : {});
   const clock = manualClock(new Date('2026-11-02T09:00:00Z'));
   const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock, logger: createLogger('silent') };
   const app = await buildApp(ctx);

@@ -64,6 +64,13 @@ export const demoUsers: { org: string; email: string; name: string; roles: Role[
     roles: ['oov_adviseur'],
     description: 'OOV-adviseur Breda (andere organisatie)',
   },
+  {
+    org: 'riec-zwb',
+    email: 'analist@riec.demo',
+    name: 'Ruud Mertens',
+    roles: ['riec_analyst'],
+    description: 'RIEC-analist: entiteitennetwerk, deelt het KvK-uittreksel',
+  },
 ];
 
 export const demoOfficeholders: {

@@ -5,6 +5,7 @@ import { createOfficeholder } from '../../modules/officeholders/officeholders.se
 import { changeStatus, reportIncident } from '../../modules/incidents/incidents.service.js';
 import { demoOfficeholders, demoOrganisations, demoPassword, demoUsers } from './demo-people.js';
 import { demoIncidents } from './demo-incidents.js';
+import { seedDemoRegister } from '../../modules/entities/demo-register.seed.js';
 
 export const demoLogins = demoUsers.map((u) => ({
   email: u.email,
@@ -32,12 +33,13 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
   }
   const officeholderIds = await seedOfficeholders(ctx, orgIds, userIds);
   await seedIncidents(ctx, officeholderIds, userIds);
+  await seedDemoRegister(ctx);
   ctx.logger.info('demo data seeded');
   return true;
 }
 
 async function asUser(ctx: AppContext, userId: string): Promise<RequestContext> {
-  const actor = await actorForUserId(ctx, userId, 'session');
+  const actor = await actorForUserId(ctx, userId, 'session', 'seed');
   if (!actor) throw new Error('demo user cannot act');
   return { ...ctx, actor, origin: { ip: '127.0.0.1', userAgent: 'weerbaar-seed', requestId: 'seed' } };
 }

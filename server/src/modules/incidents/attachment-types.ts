@@ -68,14 +68,13 @@ function safeMatch(matches: (b: Buffer) => boolean, data: Buffer): boolean {
   }
 }
 
+// Control characters are exactly what must go from a name sent back in a header.
+// eslint-disable-next-line no-control-regex
+const unsafeInFileName = /[\u0000-\u001f\u007f"<>:|?*]/g;
+
 /** A file name safe to store and to send back in Content-Disposition. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'bestand';
-  // Control characters are exactly what must go from a name sent back in a header.
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '_')
-    .trim();
+  const cleaned = base.normalize('NFC').replace(unsafeInFileName, '_').trim();
   return (cleaned || 'bestand').slice(0, 200);
 }

@@ -3,19 +3,22 @@ import { newId, sha256Hex } from '../../platform/ids.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/context.js';
 import { officeholderIdOfUser } from '../officeholders/officeholders.service.js';
-import { incidentScope, mayAddAttachment, maySeeIncident } from './incidents.policy.js';
+import { incidentScope, mayAddAttachment } from './incidents.policy.js';
+import { requireAccessReason } from '../sharing/sharing.service.js';
 import { checkAttachment, safeFileName } from './attachment-types.js';
-import { getIncident } from './incidents.service.js';
+import { loadVisible } from './incidents.service.js';
+import { displayNames } from '../users/users.service.js';
 import * as repo from './incidents.repository.js';
 
 export type Upload = { fileName: string; contentType: string; data: Buffer };
 
 /** Stores evidence with its SHA-256 after checking type, content and size. */
 export async function addAttachment(ctx: RequestContext, incidentId: string, upload: Upload) {
-  const incident = await repo.findIncident(ctx.db, ctx.actor.organisationId, incidentId);
+  const { row: incident, access } = await loadVisible(ctx, incidentId);
   const scope = incidentScope(ctx.actor, await officeholderIdOfUser(ctx, ctx.actor.organisationId, ctx.actor.userId));
-  if (!incident || !maySeeIncident(scope, incident.officeholder_id)) throw notFound('incident');
-  if (!mayAddAttachment(ctx.actor, scope, incident.officeholder_id)) throw notFound('incident');
+  if (access.via !== 'organisation' || !mayAddAttachment(ctx.actor, scope, incident.officeholder_id)) {
+    throw notFound('incident');
+  }
   if (upload.data.length > ctx.config.attachmentMaxBytes) {
     throw new AppError('payload_too_large', `file: larger than ${ctx.config.attachmentMaxBytes} bytes`, {
       issues: [{ path: 'file', message: `larger than ${ctx.config.attachmentMaxBytes} bytes` }],
@@ -64,15 +67,24 @@ export async function addAttachment(ctx: RequestContext, incidentId: string, upl
       origin: ctx.origin,
     });
   });
-  return (await getIncident(ctx, incidentId)).attachments.find((a) => a.id === id);
+  const names = await displayNames(ctx, [ctx.actor.userId]);
+  return {
+    id,
+    fileName,
+    contentType: checked.type,
+    sizeBytes: upload.data.length,
+    sha256,
+    uploadedBy: names.get(ctx.actor.userId) ?? '—',
+    createdAt: now,
+  };
 }
 
 /** The bytes of one attachment of a visible incident; the download is audited. */
 export async function readAttachment(ctx: RequestContext, incidentId: string, attachmentId: string) {
-  const incident = await repo.findIncident(ctx.db, ctx.actor.organisationId, incidentId);
-  const scope = incidentScope(ctx.actor, await officeholderIdOfUser(ctx, ctx.actor.organisationId, ctx.actor.userId));
-  if (!incident || !maySeeIncident(scope, incident.officeholder_id)) throw notFound('attachment');
-  const row = await repo.findAttachment(ctx.db, ctx.actor.organisationId, incidentId, attachmentId);
+  const { row: incident, access } = await loadVisible(ctx, incidentId);
+  if (!access.parts.includes('bijlagen')) throw notFound('attachment');
+  const reason = access.isReasonRequired ? await requireAccessReason(ctx, 'incident', incidentId) : null;
+  const row = await repo.findAttachment(ctx.db, incident.organisation_id, incidentId, attachmentId);
   if (!row) throw notFound('attachment');
   await recordAudit(ctx.db, ctx.dialect, ctx.clock, {
     action: 'incident.attachment.read',
@@ -81,7 +93,8 @@ export async function readAttachment(ctx: RequestContext, incidentId: string, at
     organisationId: ctx.actor.organisationId,
     objectType: 'incident',
     objectId: incidentId,
-    details: { attachmentId },
+    ...(reason ? { purpose: reason.purpose } : {}),
+    details: { attachmentId, via: access.via },
     origin: ctx.origin,
   });
   return { fileName: row.file_name, contentType: row.content_type, data: Buffer.from(row.data), sha256: row.sha256 };

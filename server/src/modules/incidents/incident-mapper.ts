@@ -1,11 +1,18 @@
 import type { IncidentDto, IncidentListItem } from './incidents.schema.js';
 import type { AttachmentMeta, IncidentListRow } from './incidents.repository.js';
 import type { IncidentForm } from './incident-taxonomy.js';
+import type { AccessInfo } from '../sharing/sharing.schema.js';
+import { maskIncident } from './incident-parts.js';
 
 const list = <T>(json: string): T[] => JSON.parse(json) as T[];
 
-/** Maps a stored row to the list item the API returns. */
-export function toListItem(row: IncidentListRow, forms: string[]): IncidentListItem {
+/** Maps a stored row to the list item the API returns; a shared incident shows only its core. */
+export function toListItem(row: IncidentListRow, forms: string[], sharedBy: string | null = null): IncidentListItem {
+  const item = coreOf(row, forms);
+  return { ...item, municipalProcess: sharedBy ? null : item.municipalProcess, sharedBy };
+}
+
+function coreOf(row: IncidentListRow, forms: string[]) {
   return {
     id: row.id,
     reference: row.reference,
@@ -17,6 +24,7 @@ export function toListItem(row: IncidentListRow, forms: string[]): IncidentListI
     severity: row.severity,
     summary: row.summary,
     municipalProcess: row.municipal_process,
+    tlp: row.tlp,
   };
 }
 
@@ -26,9 +34,11 @@ export function toIncidentDto(
   forms: string[],
   attachments: AttachmentMeta[],
   names: Map<string, string>,
+  access: Omit<AccessInfo, 'masked'>,
 ): IncidentDto {
-  return {
-    ...toListItem(row, forms),
+  const full: IncidentDto = {
+    ...coreOf(row, forms),
+    access: { ...access, masked: [] },
     organisationId: row.organisation_id,
     reportedBy: { id: row.reported_by_user_id, displayName: names.get(row.reported_by_user_id) ?? '—' },
     statusReason: row.status_reason,
@@ -61,6 +71,8 @@ export function toIncidentDto(
       createdAt: a.created_at,
     })),
   };
+  const { dto, masked } = maskIncident(full, access.parts);
+  return { ...dto, access: { ...access, masked } };
 }
 
 /** Column values for the detail fields of a create or update input (only the given keys). */

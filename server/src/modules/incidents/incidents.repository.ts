@@ -1,15 +1,31 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { openColumns, sealColumns } from '../../platform/crypto/encrypted-columns.js';
+import type { FieldKeys } from '../../platform/crypto/field-encryption.js';
 import type { IncidentAttachmentsTable, IncidentEventsTable, IncidentsTable } from './incidents.table.js';
 
 export type IncidentRow = Selectable<IncidentsTable>;
 export type IncidentEventRow = Selectable<IncidentEventsTable>;
 export type AttachmentMeta = Omit<Selectable<IncidentAttachmentsTable>, 'data'>;
-export type IncidentListRow = IncidentRow & { officeholder_name: string; officeholder_office: string };
+export type IncidentListRow = IncidentRow & {
+  officeholder_name: string;
+  officeholder_office: string;
+  officeholder_user_id: string | null;
+};
+
+// Perpetrator identities are sealed here on write and opened on read, so no caller sees ciphertext.
+const opened = <R extends IncidentRow>(keys: FieldKeys, row: R): R =>
+  openColumns(keys, 'incidents', { rowId: row.id, organisationId: row.organisation_id }, row);
 
 export type IncidentFilter = {
   organisationId: string;
+  /** Narrows the own organisation's incidents to these officeholders (an officeholder's own view). */
   officeholderIds?: string[];
+  /** The reader: TLP:RED incidents of the own organisation show only to their reporter, their subject and named people. */
+  userId: string;
+  /** Incidents shared with the reader by a live grant (other organisations', or own TLP:RED ones naming the reader). */
+  sharedIds: string[];
+  officeholderId?: string;
   from?: string;
   to?: string;
   forms?: string[];
@@ -25,8 +41,16 @@ function filtered(db: Db, f: IncidentFilter) {
   let q = db
     .selectFrom('incidents as i')
     .innerJoin('officeholders as o', 'o.id', 'i.officeholder_id')
-    .where('i.organisation_id', '=', f.organisationId);
-  if (f.officeholderIds) q = q.where('i.officeholder_id', 'in', f.officeholderIds.length ? f.officeholderIds : ['']);
+    .where((eb) => {
+      const own = [
+        eb('i.organisation_id', '=', f.organisationId),
+        eb.or([eb('i.tlp', '<>', 'RED'), eb('i.reported_by_user_id', '=', f.userId), eb('o.user_id', '=', f.userId)]),
+      ];
+      if (f.officeholderIds)
+        own.push(eb('i.officeholder_id', 'in', f.officeholderIds.length ? f.officeholderIds : ['']));
+      return eb.or([eb.and(own), eb('i.id', 'in', f.sharedIds.length ? f.sharedIds : [''])]);
+    });
+  if (f.officeholderId) q = q.where('i.officeholder_id', '=', f.officeholderId);
   if (f.from) q = q.where('i.occurred_at', '>=', f.from);
   if (f.to) q = q.where('i.occurred_at', '<', f.to);
   if (f.channels?.length) q = q.where('i.channel', 'in', f.channels as IncidentRow['channel'][]);
@@ -57,10 +81,18 @@ function filtered(db: Db, f: IncidentFilter) {
 }
 
 /** One page of incidents matching the filter, newest first, with the total count. */
-export async function listIncidents(db: Db, f: IncidentFilter): Promise<{ rows: IncidentListRow[]; total: number }> {
+export async function listIncidents(
+  db: Db,
+  keys: FieldKeys,
+  f: IncidentFilter,
+): Promise<{ rows: IncidentListRow[]; total: number }> {
   const rows = await filtered(db, f)
     .selectAll('i')
-    .select(['o.full_name as officeholder_name', 'o.office as officeholder_office'])
+    .select([
+      'o.full_name as officeholder_name',
+      'o.office as officeholder_office',
+      'o.user_id as officeholder_user_id',
+    ])
     .orderBy('i.occurred_at', 'desc')
     .orderBy('i.id')
     .limit(f.limit)
@@ -69,18 +101,42 @@ export async function listIncidents(db: Db, f: IncidentFilter): Promise<{ rows: 
   const count = await filtered(db, f)
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
-  return { rows, total: Number(count.n) };
+  return { rows: rows.map((r) => opened(keys, r)), total: Number(count.n) };
 }
 
-export const findIncident = (db: Db, organisationId: string, id: string): Promise<IncidentListRow | undefined> =>
+const selectIncident = (db: Db) =>
   db
     .selectFrom('incidents as i')
     .innerJoin('officeholders as o', 'o.id', 'i.officeholder_id')
     .selectAll('i')
-    .select(['o.full_name as officeholder_name', 'o.office as officeholder_office'])
+    .select([
+      'o.full_name as officeholder_name',
+      'o.office as officeholder_office',
+      'o.user_id as officeholder_user_id',
+    ]);
+
+export async function findIncident(
+  db: Db,
+  keys: FieldKeys,
+  organisationId: string,
+  id: string,
+): Promise<IncidentListRow | undefined> {
+  const row = await selectIncident(db)
     .where('i.organisation_id', '=', organisationId)
     .where('i.id', '=', id)
     .executeTakeFirst();
+  return row && opened(keys, row);
+}
+
+/** An incident whatever its organisation: only for deciding access through a grant. */
+export async function findIncidentForAccessCheck(
+  db: Db,
+  keys: FieldKeys,
+  id: string,
+): Promise<IncidentListRow | undefined> {
+  const row = await selectIncident(db).where('i.id', '=', id).executeTakeFirst();
+  return row && opened(keys, row);
+}
 
 /** Forms per incident id, for a page of incidents. */
 export async function formsOf(db: Db, incidentIds: string[]): Promise<Map<string, string[]>> {
@@ -96,8 +152,17 @@ export async function formsOf(db: Db, incidentIds: string[]): Promise<Map<string
   return result;
 }
 
-export async function insertIncident(db: Db, row: Insertable<IncidentsTable>, forms: string[]): Promise<void> {
-  await db.insertInto('incidents').values(row).execute();
+export async function insertIncident(
+  db: Db,
+  keys: FieldKeys,
+  row: Insertable<IncidentsTable>,
+  forms: string[],
+): Promise<void> {
+  const ids = { rowId: row.id, organisationId: row.organisation_id };
+  await db
+    .insertInto('incidents')
+    .values(sealColumns(keys, 'incidents', ids, row))
+    .execute();
   await replaceForms(db, row.id, row.organisation_id, forms);
 }
 
@@ -113,6 +178,7 @@ export async function replaceForms(db: Db, incidentId: string, organisationId: s
 /** Applies a change only if the stored version is `version`; returns whether a row changed. */
 export async function updateIncidentAtVersion(
   db: Db,
+  keys: FieldKeys,
   organisationId: string,
   id: string,
   version: number,
@@ -120,7 +186,7 @@ export async function updateIncidentAtVersion(
 ): Promise<boolean> {
   const result = await db
     .updateTable('incidents')
-    .set({ ...patch, version: version + 1 })
+    .set({ ...sealColumns(keys, 'incidents', { rowId: id, organisationId }, patch), version: version + 1 })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .where('version', '=', version)

@@ -129,7 +129,6 @@ function registerAttachmentRoutes(app: App, ctx: AppContext): void {
         contentType: part.mimetype,
         data,
       });
-      if (!stored) throw new AppError('internal', 'The attachment was not stored');
       return reply.status(201).send(stored);
     },
   );

@@ -13,6 +13,8 @@ import {
   severityMax,
   severityMin,
 } from './incident-taxonomy.js';
+import { accessInfoSchema } from '../sharing/sharing.schema.js';
+import { tlpLevels } from '../sharing/sharing.table.js';
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
 const isoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
@@ -125,6 +127,11 @@ export const attachmentSchema = z
   })
   .meta({ id: 'IncidentAttachment' });
 
+// In a response every detail field can be null: masked for a reader whose grant lacks its part.
+const maskableDetailFields = Object.fromEntries(
+  Object.entries(detailFields).map(([k, v]) => [k, (v as z.ZodType).nullable()]),
+) as { [K in keyof typeof detailFields]: z.ZodNullable<(typeof detailFields)[K]> };
+
 export const incidentSchema = z
   .object({
     id: z.uuid(),
@@ -140,10 +147,12 @@ export const incidentSchema = z
     channel: z.enum(incidentChannels),
     severity: z.number().int(),
     summary: z.string(),
-    ...detailFields,
+    ...maskableDetailFields,
+    tlp: z.enum(tlpLevels),
     version: z.number().int(),
     updatedAt: z.string(),
-    attachments: z.array(attachmentSchema),
+    attachments: z.array(attachmentSchema).nullable(),
+    access: accessInfoSchema,
   })
   .meta({ id: 'Incident' });
 export type IncidentDto = z.infer<typeof incidentSchema>;
@@ -160,7 +169,9 @@ export const incidentListItemSchema = incidentSchema
     severity: true,
     summary: true,
     municipalProcess: true,
+    tlp: true,
   })
+  .extend({ sharedBy: z.string().nullable() })
   .meta({ id: 'IncidentListItem' });
 export type IncidentListItem = z.infer<typeof incidentListItemSchema>;
 

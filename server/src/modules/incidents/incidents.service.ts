@@ -8,7 +8,10 @@ import type { RequestContext } from '../../platform/context.js';
 import { officeholderForReport, officeholderIdOfUser } from '../officeholders/officeholders.service.js';
 import { displayNames } from '../users/users.service.js';
 import { statusTransitions } from './incident-taxonomy.js';
-import { incidentScope, maySeeIncident, type IncidentScope } from './incidents.policy.js';
+import { incidentScope, type IncidentScope } from './incidents.policy.js';
+import { accessToIncident, type IncidentAccess } from './incident-access.js';
+import { requireAccessReason, sharedRecordIds } from '../sharing/sharing.service.js';
+import { getOrganisation } from '../organisations/organisations.service.js';
 import { detailColumns, toIncidentDto, toListItem } from './incident-mapper.js';
 import type {
   CreateIncidentInput,
@@ -20,6 +23,7 @@ import type {
 } from './incidents.schema.js';
 import type { IncidentsTable } from './incidents.table.js';
 import * as repo from './incidents.repository.js';
+import { onIncidentReported } from '../threats/threat-triggers.service.js';
 
 async function scopeOf(ctx: RequestContext): Promise<IncidentScope> {
   const own = await officeholderIdOfUser(ctx, ctx.actor.organisationId, ctx.actor.userId);
@@ -94,7 +98,7 @@ export async function reportIncident(ctx: RequestContext, input: CreateIncidentI
   } as IncidentsTable;
 
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertIncident(trx, row, input.forms);
+    await repo.insertIncident(trx, ctx.config.encryptionKeys, row, input.forms);
     await repo.insertEvent(trx, {
       id: newId(),
       incident_id: id,
@@ -105,34 +109,44 @@ export async function reportIncident(ctx: RequestContext, input: CreateIncidentI
       changes: JSON.stringify({ fields: Object.keys(input) }),
     });
     await audit(ctx, trx, { action: 'incident.create', result: 'success', objectType: 'incident', objectId: id });
+    // A new incident asks for re-assessment (task + notification) in the same transaction.
+    await onIncidentReported({ ...ctx, db: trx }, { id, officeholderId });
   });
   return readIncident(ctx, id, { audited: false });
 }
 
-/** A filtered page of the incidents the actor may see. */
-export async function listIncidents(
-  ctx: RequestContext,
-  query: IncidentListQuery,
-): Promise<{ items: IncidentListItem[]; total: number; page: number; pageSize: number }> {
-  const scope = await scopeOf(ctx);
-  if (scope.kind === 'none') throw forbidden('no incident scope');
-  const toExclusive = query.to ? new Date(Date.parse(query.to) + 86_400_000).toISOString() : undefined;
-  const officeholderIds =
-    scope.kind === 'own'
-      ? [scope.officeholderId ?? ''].filter((x) => !query.officeholderId || x === query.officeholderId)
-      : query.officeholderId
-        ? [query.officeholderId]
-        : undefined;
-  const { rows, total } = await repo.listIncidents(ctx.db, {
+/** The repository filter for a list query; `to` is an inclusive day. */
+function filterOf(ctx: RequestContext, query: Omit<IncidentListQuery, 'page' | 'pageSize'>, sharedIds: string[]) {
+  return {
     organisationId: ctx.actor.organisationId,
-    ...(officeholderIds ? { officeholderIds } : {}),
+    userId: ctx.actor.userId,
+    sharedIds,
+    ...(query.officeholderId ? { officeholderId: query.officeholderId } : {}),
     ...(query.from ? { from: new Date(query.from).toISOString() } : {}),
-    ...(toExclusive ? { to: toExclusive } : {}),
+    ...(query.to ? { to: new Date(Date.parse(query.to) + 86_400_000).toISOString() } : {}),
     ...(query.form ? { forms: query.form } : {}),
     ...(query.channel ? { channels: query.channel } : {}),
     ...(query.status ? { statuses: query.status } : {}),
     ...(query.process ? { processes: query.process } : {}),
     ...(query.q ? { text: query.q } : {}),
+  };
+}
+
+/** A filtered page of the incidents the actor may see: the own organisation's and those shared by grant. */
+export async function listIncidents(
+  ctx: RequestContext,
+  query: IncidentListQuery,
+): Promise<{ items: IncidentListItem[]; total: number; page: number; pageSize: number }> {
+  const scope = await scopeOf(ctx);
+  const sharedIds = await sharedRecordIds(ctx, 'incident');
+  if (scope.kind === 'none' && sharedIds.length === 0 && !can(ctx.actor, 'shared:read')) {
+    throw forbidden('no incident scope');
+  }
+  const officeholderIds =
+    scope.kind === 'organisation' ? undefined : scope.kind === 'own' ? [scope.officeholderId ?? ''] : [];
+  const { rows, total } = await repo.listIncidents(ctx.db, ctx.config.encryptionKeys, {
+    ...filterOf(ctx, query, sharedIds),
+    ...(officeholderIds ? { officeholderIds } : {}),
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
@@ -140,37 +154,76 @@ export async function listIncidents(
     ctx.db,
     rows.map((r) => r.id),
   );
+  const sharers = await organisationNames(
+    ctx,
+    rows.filter((r) => r.organisation_id !== ctx.actor.organisationId),
+  );
   await audit(ctx, ctx.db, {
     action: 'incident.list',
     result: 'success',
     objectType: 'incident',
-    details: { count: rows.length, filters: Object.keys(query).filter((k) => k !== 'page' && k !== 'pageSize') },
+    details: {
+      count: rows.length,
+      shared: sharers.size > 0 ? rows.filter((r) => sharers.has(r.organisation_id)).length : 0,
+      filters: Object.keys(query).filter((k) => k !== 'page' && k !== 'pageSize'),
+    },
   });
   return {
-    items: rows.map((r) => toListItem(r, forms.get(r.id) ?? [])),
+    items: rows.map((r) => toListItem(r, forms.get(r.id) ?? [], sharers.get(r.organisation_id) ?? null)),
     total,
     page: query.page,
     pageSize: query.pageSize,
   };
 }
 
-async function loadVisible(ctx: RequestContext, id: string): Promise<repo.IncidentListRow> {
-  const row = await repo.findIncident(ctx.db, ctx.actor.organisationId, id);
-  if (!row || !maySeeIncident(await scopeOf(ctx), row.officeholder_id)) throw notFound('incident');
+async function organisationNames(ctx: RequestContext, rows: repo.IncidentListRow[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const id of new Set(rows.map((r) => r.organisation_id))) names.set(id, (await getOrganisation(ctx, id)).name);
+  return names;
+}
+
+/** The incident and how the actor may see it; anything not visible is not found. */
+export async function loadVisible(
+  ctx: RequestContext,
+  id: string,
+): Promise<{ row: repo.IncidentListRow; access: IncidentAccess }> {
+  const row = await repo.findIncidentForAccessCheck(ctx.db, ctx.config.encryptionKeys, id);
+  const access = row ? await accessToIncident(ctx, row) : null;
+  if (!row || !access) throw notFound('incident');
+  return { row, access };
+}
+
+/** The own organisation's incident, for changes: grants never allow changing a record. */
+async function loadOwnForChange(ctx: RequestContext, id: string): Promise<repo.IncidentListRow> {
+  const { row, access } = await loadVisible(ctx, id);
+  if (access.via !== 'organisation') throw notFound('incident');
   return row;
 }
 
 async function readIncident(ctx: RequestContext, id: string, options: { audited: boolean }): Promise<IncidentDto> {
-  const row = await loadVisible(ctx, id);
+  const { row, access } = await loadVisible(ctx, id);
+  const reason = options.audited && access.isReasonRequired ? await requireAccessReason(ctx, 'incident', id) : null;
   const [forms, attachments] = await Promise.all([
     repo.formsOf(ctx.db, [id]),
-    repo.listAttachments(ctx.db, ctx.actor.organisationId, id),
+    repo.listAttachments(ctx.db, row.organisation_id, id),
   ]);
   const names = await displayNames(ctx, [row.reported_by_user_id, ...attachments.map((a) => a.uploaded_by_user_id)]);
   if (options.audited) {
-    await audit(ctx, ctx.db, { action: 'incident.read', result: 'success', objectType: 'incident', objectId: id });
+    await audit(ctx, ctx.db, {
+      action: 'incident.read',
+      result: 'success',
+      objectType: 'incident',
+      objectId: id,
+      ...(reason ? { purpose: reason.purpose } : {}),
+      details: { via: access.via, grantIds: access.grantIds, parts: access.parts },
+    });
   }
-  return toIncidentDto(row, forms.get(id) ?? [], attachments, names);
+  return toIncidentDto(row, forms.get(id) ?? [], attachments, names, {
+    via: access.via,
+    parts: access.parts,
+    purpose: reason?.purpose ?? access.purpose,
+    sharedBy: access.sharedBy,
+  });
 }
 
 /** One incident with its attachments' metadata; every read is audited. */
@@ -184,7 +237,8 @@ export async function updateIncident(
   input: UpdateIncidentInput,
 ): Promise<IncidentDto> {
   if (!can(ctx.actor, 'incidents:manage')) throw forbidden();
-  const current = await getIncident(ctx, id);
+  await loadOwnForChange(ctx, id);
+  const current = await readIncident(ctx, id, { audited: false });
   const { version, forms, ...fields } = input;
   const merged = { ...current, ...fields };
   assertDates(ctx, merged.occurredAt, [
@@ -196,7 +250,14 @@ export async function updateIncident(
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const patch = { ...detailColumns(fields), updated_at: now } as Updateable<IncidentsTable>;
-    const isApplied = await repo.updateIncidentAtVersion(trx, ctx.actor.organisationId, id, version, patch);
+    const isApplied = await repo.updateIncidentAtVersion(
+      trx,
+      ctx.config.encryptionKeys,
+      ctx.actor.organisationId,
+      id,
+      version,
+      patch,
+    );
     if (!isApplied) throw conflict('Someone else changed this incident; reload and try again');
     if (forms) await repo.replaceForms(trx, id, ctx.actor.organisationId, forms);
     await repo.insertEvent(trx, event(ctx, id, now, 'updated', changes));
@@ -211,12 +272,19 @@ export async function updateIncident(
   return readIncident(ctx, id, { audited: false });
 }
 
+// The timeline is stored in clear, so for fields encrypted at rest it records only that they changed.
+const encryptedFields = new Set(['knownPerpetrators']);
+const hiddenInTimeline = (value: unknown): string | null => (value === null || value === undefined ? null : '•••');
+
 function diff(current: IncidentDto, next: Record<string, unknown>): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const [key, value] of Object.entries(next)) {
     const before = (current as unknown as Record<string, unknown>)[key];
     const normalised = key === 'occurredAt' && typeof value === 'string' ? new Date(value).toISOString() : value;
-    if (JSON.stringify(before) !== JSON.stringify(normalised)) changes[key] = [before ?? null, normalised ?? null];
+    if (JSON.stringify(before) === JSON.stringify(normalised)) continue;
+    changes[key] = encryptedFields.has(key)
+      ? [hiddenInTimeline(before), hiddenInTimeline(normalised)]
+      : [before ?? null, normalised ?? null];
   }
   return changes;
 }
@@ -242,7 +310,7 @@ function event(
 /** Moves an incident along gemeld → in behandeling → afgehandeld; closing needs a reason. */
 export async function changeStatus(ctx: RequestContext, id: string, input: StatusChangeInput): Promise<IncidentDto> {
   if (!can(ctx.actor, 'incidents:manage')) throw forbidden();
-  const current = await loadVisible(ctx, id);
+  const current = await loadOwnForChange(ctx, id);
   if (!statusTransitions[current.status].includes(input.status)) {
     throw invalid('status', `cannot move from ${current.status} to ${input.status}`);
   }
@@ -251,7 +319,16 @@ export async function changeStatus(ctx: RequestContext, id: string, input: Statu
   const reason = input.status === 'afgehandeld' ? (input.reason ?? null) : null;
   await ctx.db.transaction().execute(async (trx) => {
     const patch = { status: input.status, status_reason: reason, updated_at: now };
-    if (!(await repo.updateIncidentAtVersion(trx, ctx.actor.organisationId, id, input.version, patch))) {
+    if (
+      !(await repo.updateIncidentAtVersion(
+        trx,
+        ctx.config.encryptionKeys,
+        ctx.actor.organisationId,
+        id,
+        input.version,
+        patch,
+      ))
+    ) {
       throw conflict('Someone else changed this incident; reload and try again');
     }
     const changes = { status: [current.status, input.status], reason, note: input.note ?? null };
@@ -269,7 +346,8 @@ export async function changeStatus(ctx: RequestContext, id: string, input: Statu
 
 /** The incident's timeline: creation, every change with before/after, status moves, attachments. */
 export async function listIncidentEvents(ctx: RequestContext, id: string) {
-  await loadVisible(ctx, id);
+  // The timeline holds before/after values of every field: only for the own organisation.
+  await loadOwnForChange(ctx, id);
   const rows = await repo.listEvents(ctx.db, ctx.actor.organisationId, id);
   const names = await displayNames(
     ctx,
@@ -282,4 +360,21 @@ export async function listIncidentEvents(ctx: RequestContext, id: string) {
     actor: { id: r.actor_user_id, displayName: names.get(r.actor_user_id) ?? '—' },
     changes: JSON.parse(r.changes) as Record<string, unknown>,
   }));
+}
+
+/** The own organisation's incidents matching the filters, for an approved bulk export (no shared ones). */
+export async function incidentsForExport(
+  ctx: RequestContext,
+  filters: Omit<IncidentListQuery, 'page' | 'pageSize'>,
+): Promise<IncidentListItem[]> {
+  const { rows } = await repo.listIncidents(ctx.db, ctx.config.encryptionKeys, {
+    ...filterOf(ctx, filters, []),
+    limit: 50_000,
+    offset: 0,
+  });
+  const forms = await repo.formsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toListItem(r, forms.get(r.id) ?? []));
 }

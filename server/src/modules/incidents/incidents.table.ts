@@ -1,3 +1,4 @@
+import type { Tlp } from '../sharing/sharing.table.js';
 import type {
   Domicilie,
   IncidentChannel,
@@ -40,6 +41,8 @@ export type IncidentsTable = {
   employer_aangifte: number;
   aftercare_offered: number;
   aftercare_notes: string | null;
+  /** TLP 2.0 marking; limits which grants are allowed. */
+  tlp: Tlp;
   version: number;
   created_at: string;
   updated_at: string;

@@ -4,6 +4,8 @@ import { offices } from '../officeholders/officeholders.table.js';
 import { organisationTypes } from '../organisations/organisations.table.js';
 import { roles } from '../../platform/access/roles.js';
 import * as t from './incident-taxonomy.js';
+import { incidentParts } from './incident-parts.js';
+import { sharingPurposes, tlpLevels } from '../sharing/sharing.table.js';
 
 const taxonomy = {
   forms: t.incidentForms,
@@ -20,6 +22,9 @@ const taxonomy = {
   offices,
   organisationTypes,
   roles,
+  tlpLevels,
+  sharingPurposes,
+  incidentParts,
 };
 
 /** The code lists behind forms and filters, so clients never hard-code them. */

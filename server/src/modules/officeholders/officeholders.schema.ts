@@ -12,6 +12,8 @@ export const officeholderSchema = z
     portfolio: z.string().nullable(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
+    homeAddress: z.string().nullable().meta({ description: 'Stored encrypted at rest' }),
+    familyMembers: z.string().nullable().meta({ description: 'Household, free text; stored encrypted at rest' }),
     active: z.boolean(),
     incidentCount: z.number().int(),
     lastIncidentAt: z.string().nullable(),
@@ -34,6 +36,8 @@ export const createOfficeholderSchema = z.strictObject({
     .nullable()
     .optional(),
   userId: z.uuid().nullable().optional(),
+  homeAddress: optionalText(500),
+  familyMembers: optionalText(2000),
 });
 export type CreateOfficeholderInput = z.infer<typeof createOfficeholderSchema>;
 

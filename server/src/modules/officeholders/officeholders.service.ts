@@ -17,6 +17,8 @@ const toDto = (row: repo.OfficeholderRow, stats?: { count: number; last: string 
   portfolio: row.portfolio,
   email: row.email,
   phone: row.phone,
+  homeAddress: row.home_address,
+  familyMembers: row.family_members,
   active: row.active === 1,
   incidentCount: stats?.count ?? 0,
   lastIncidentAt: stats?.last ?? null,
@@ -25,7 +27,7 @@ const toDto = (row: repo.OfficeholderRow, stats?: { count: number; last: string 
 /** Officeholders the actor may see: the whole organisation for advisers, only themselves for officeholders. */
 export async function listOfficeholders(ctx: RequestContext, includeInactive: boolean): Promise<OfficeholderDto[]> {
   const mayReadAll = can(ctx.actor, 'officeholders:read');
-  const rows = await repo.listOfficeholders(ctx.db, ctx.actor.organisationId, {
+  const rows = await repo.listOfficeholders(ctx.db, ctx.config.encryptionKeys, ctx.actor.organisationId, {
     includeInactive,
     ...(mayReadAll ? {} : { onlyUserId: ctx.actor.userId }),
   });
@@ -34,7 +36,7 @@ export async function listOfficeholders(ctx: RequestContext, includeInactive: bo
 
 /** One officeholder of the actor's organisation; another organisation's answers not found. */
 export async function getOfficeholder(ctx: RequestContext, id: string): Promise<OfficeholderDto> {
-  const row = await repo.findOfficeholder(ctx.db, ctx.actor.organisationId, id);
+  const row = await repo.findOfficeholder(ctx.db, ctx.config.encryptionKeys, ctx.actor.organisationId, id);
   const isOwn = row?.user_id === ctx.actor.userId;
   if (!row || (!can(ctx.actor, 'officeholders:read') && !isOwn)) throw notFound('officeholder');
   return toDto(row);
@@ -42,7 +44,12 @@ export async function getOfficeholder(ctx: RequestContext, id: string): Promise<
 
 /** Resolves which officeholder an incident report is about; officeholders may only report about themselves. */
 export async function officeholderForReport(ctx: RequestContext, requestedId: string | undefined): Promise<string> {
-  const own = await repo.findOfficeholderOfUser(ctx.db, ctx.actor.organisationId, ctx.actor.userId);
+  const own = await repo.findOfficeholderOfUser(
+    ctx.db,
+    ctx.config.encryptionKeys,
+    ctx.actor.organisationId,
+    ctx.actor.userId,
+  );
   if (!can(ctx.actor, 'incidents:read')) {
     if (!own || (requestedId !== undefined && requestedId !== own.id)) {
       throw invalid('officeholderId', 'you can only report incidents about yourself');
@@ -51,7 +58,7 @@ export async function officeholderForReport(ctx: RequestContext, requestedId: st
   }
   const id = requestedId ?? own?.id;
   if (!id) throw invalid('officeholderId', 'required');
-  const row = await repo.findOfficeholder(ctx.db, ctx.actor.organisationId, id);
+  const row = await repo.findOfficeholder(ctx.db, ctx.config.encryptionKeys, ctx.actor.organisationId, id);
   if (!row) throw invalid('officeholderId', 'no such officeholder in your organisation');
   return row.id;
 }
@@ -62,7 +69,7 @@ export async function officeholderIdOfUser(
   organisationId: string,
   userId: string,
 ): Promise<string | null> {
-  return (await repo.findOfficeholderOfUser(ctx.db, organisationId, userId))?.id ?? null;
+  return (await repo.findOfficeholderOfUser(ctx.db, ctx.config.encryptionKeys, organisationId, userId))?.id ?? null;
 }
 
 async function assertLinkableUser(ctx: RequestContext, userId: string | null | undefined): Promise<void> {
@@ -89,12 +96,14 @@ export async function createOfficeholder(
     portfolio: input.portfolio ?? null,
     email: input.email ?? null,
     phone: input.phone ?? null,
+    home_address: input.homeAddress ?? null,
+    family_members: input.familyMembers ?? null,
     active: 1,
     created_at: now,
     updated_at: now,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertOfficeholder(trx, row);
+    await repo.insertOfficeholder(trx, ctx.config.encryptionKeys, row);
     await audit(ctx, trx, 'officeholder.create', row.id, []);
   });
   return toDto(row);
@@ -106,7 +115,7 @@ export async function updateOfficeholder(
   id: string,
   input: UpdateOfficeholderInput,
 ): Promise<OfficeholderDto> {
-  const existing = await repo.findOfficeholder(ctx.db, ctx.actor.organisationId, id);
+  const existing = await repo.findOfficeholder(ctx.db, ctx.config.encryptionKeys, ctx.actor.organisationId, id);
   if (!existing) throw notFound('officeholder');
   await assertLinkableUser(ctx, input.userId);
   const patch = {
@@ -116,12 +125,14 @@ export async function updateOfficeholder(
     ...(input.portfolio !== undefined ? { portfolio: input.portfolio } : {}),
     ...(input.email !== undefined ? { email: input.email } : {}),
     ...(input.phone !== undefined ? { phone: input.phone } : {}),
+    ...(input.homeAddress !== undefined ? { home_address: input.homeAddress } : {}),
+    ...(input.familyMembers !== undefined ? { family_members: input.familyMembers } : {}),
     ...(input.userId !== undefined ? { user_id: input.userId } : {}),
     ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
     updated_at: ctx.clock.now().toISOString(),
   };
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateOfficeholder(trx, ctx.actor.organisationId, id, patch);
+    await repo.updateOfficeholder(trx, ctx.config.encryptionKeys, ctx.actor.organisationId, id, patch);
     await audit(ctx, trx, 'officeholder.update', id, Object.keys(input));
   });
   return toDto({ ...existing, ...patch });

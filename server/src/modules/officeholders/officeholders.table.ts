@@ -21,6 +21,10 @@ export type OfficeholdersTable = {
   portfolio: string | null;
   email: string | null;
   phone: string | null;
+  /** AES-256-GCM envelope (never clear text); the repository seals and opens it. */
+  home_address: string | null;
+  /** AES-256-GCM envelope of free text about the household. */
+  family_members: string | null;
   active: number;
   created_at: string;
   updated_at: string;

@@ -53,7 +53,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Check e-mail and password; the answer says which second-factor step follows',
@@ -71,7 +71,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/auth/totp/enrolment',
     {
-      config: { access: 'mfa_pending', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'mfa_pending', rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Start TOTP enrolment: a secret, an otpauth URI and a QR code',
@@ -84,7 +84,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/auth/totp/enrolment/confirm',
     {
-      config: { access: 'mfa_pending', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'mfa_pending', rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: { tags, summary: 'Confirm enrolment with a first code', body: codeBody, response: { 200: issuedSchema } },
     },
     async (req, reply) => {
@@ -97,7 +97,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/auth/totp',
     {
-      config: { access: 'mfa_pending', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'mfa_pending', rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: { tags, summary: 'Give the TOTP code', body: codeBody, response: { 200: issuedSchema } },
     },
     async (req, reply) => {

@@ -143,7 +143,7 @@ export async function getOwnProfile(ctx: RequestContext): Promise<UserDto> {
 }
 
 /** Builds the actor for a user row, or null when the account may not act. */
-export function actorFor(row: repo.UserRow, via: Actor['via']): Actor | null {
+export function actorFor(row: repo.UserRow, via: Actor['via'], credentialId: string): Actor | null {
   if (row.active !== 1) return null;
   const userRoles = parseRoles(row.roles);
   return {
@@ -152,13 +152,19 @@ export function actorFor(row: repo.UserRow, via: Actor['via']): Actor | null {
     roles: userRoles,
     permissions: permissionsOf(userRoles),
     via,
+    credentialId,
   };
 }
 
 /** Loads the actor behind a session's user. */
-export async function actorForUserId(ctx: AppContext, userId: string, via: Actor['via']): Promise<Actor | null> {
+export async function actorForUserId(
+  ctx: AppContext,
+  userId: string,
+  via: Actor['via'],
+  credentialId: string,
+): Promise<Actor | null> {
   const row = await repo.findUserById(ctx.db, userId);
-  return row ? actorFor(row, via) : null;
+  return row ? actorFor(row, via, credentialId) : null;
 }
 
 const tokenPrefix = 'wbt_';
@@ -224,7 +230,7 @@ export async function resolveApiToken(ctx: AppContext, token: string): Promise<A
   const now = ctx.clock.now().toISOString();
   if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return null;
   await repo.updateApiToken(ctx.db, row.id, { last_used_at: now });
-  return actorForUserId(ctx, row.user_id, 'api_token');
+  return actorForUserId(ctx, row.user_id, 'api_token', `token:${row.id}`);
 }
 
 /** True when `userId` is an active account of `organisationId`. */

@@ -7,6 +7,8 @@ export type Actor = {
   roles: Role[];
   permissions: Set<Permission>;
   via: 'session' | 'api_token';
+  /** The session or API token acting: reasons for access are asked once per record per credential. */
+  credentialId: string;
 };
 
 /** Where a request came from; stored on audit events. */

@@ -28,7 +28,7 @@ export async function identify(app: AppContext, req: FastifyRequest): Promise<vo
   const session = await resolveSession(app, unsigned.value);
   if (!session) return;
   req.session = session;
-  if (session.stage === 'active') req.actor = await actorForUserId(app, session.user_id, 'session');
+  if (session.stage === 'active') req.actor = await actorForUserId(app, session.user_id, 'session', session.id);
 }
 
 /** Enforces the route's declared access and, for cookie sessions, the CSRF header on changes. */

@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { AppContext } from '../platform/context.js';
+import { AppError } from '../platform/errors.js';
+import { requireOrganisationBySlug } from '../modules/organisations/organisations.service.js';
+import { createDataset, findDatasetForCli } from '../modules/entities/datasets.service.js';
+import { datasetKinds, type DatasetKind } from '../modules/entities/entities.table.js';
+import { readFtmFile } from '../modules/entities/ftm-reader.js';
+import { importFtmEntities, type ImportProgress, type ImportSummary } from '../modules/entities/ftm-import.service.js';
+import { exportFtmLines } from '../modules/entities/ftm-export.service.js';
+import { writeRegister } from '../modules/entities/generator/write-register.js';
+import { generateQueries } from '../modules/entities/generator/queries.js';
+
+type WithContext = (fn: (ctx: AppContext) => Promise<void>) => Promise<void>;
+/** Where a command writes; tests pass their own to read what it said. */
+export type Output = { write(text: string): unknown; isTTY?: boolean };
+
+export type ImportFtmOptions = {
+  dataset: string;
+  org?: string;
+  strict?: boolean;
+  kind?: DatasetKind;
+  title?: string;
+  batchSize?: number;
+};
+
+/** Bad lines printed one by one; after that only counted (the summary gives the total). */
+const PRINTED_PROBLEMS = 100;
+
+const positiveInteger =
+  (max: number) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`a whole number from 1 to ${max}`);
+    return n;
+  };
+const kindOf = (value: string): DatasetKind => {
+  if (!(datasetKinds as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`one of ${datasetKinds.join(', ')}`);
+  return value as DatasetKind;
+};
+
+async function datasetForImport(ctx: AppContext, opts: ImportFtmOptions) {
+  const organisationId = opts.org ? (await requireOrganisationBySlug(ctx, opts.org)).id : null;
+  const existing = await findDatasetForCli(ctx, opts.dataset, organisationId);
+  if (existing) return existing;
+  if (!organisationId)
+    throw new AppError('not_found', `no dataset "${opts.dataset}" yet; name its organisation with --org to create it`);
+  return createDataset(ctx, organisationId, {
+    name: opts.dataset,
+    title: opts.title ?? opts.dataset,
+    kind: opts.kind ?? 'eigen_registratie',
+  });
+}
+
+const rates = (p: ImportProgress): string => {
+  const seconds = Math.max(p.elapsedMs, 1) / 1000;
+  return `${Math.round(p.imported / seconds).toLocaleString('en')} entities/s, ${(p.bytes / 1e6 / seconds).toFixed(1)} MB/s`;
+};
+
+/** `import ftm`: streams a file into a dataset (created on first import when --org is given). */
+export async function runImportFtm(
+  ctx: AppContext,
+  file: string,
+  opts: ImportFtmOptions,
+  stderr: Output,
+): Promise<ImportSummary> {
+  if (!fs.existsSync(file)) throw new AppError('not_found', `cannot read ${file}`);
+  const dataset = await datasetForImport(ctx, opts);
+  const reading = { bytes: 0 };
+  let printed = 0;
+  let lastProgress = 0;
+  const summary = await importFtmEntities(ctx, dataset.id, () => readFtmFile(file, ((reading.bytes = 0), reading)), {
+    ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+    isStrict: opts.strict === true,
+    bytesRead: () => reading.bytes,
+    onProblem: (p) => {
+      if (printed++ < PRINTED_PROBLEMS) stderr.write(`line ${p.line}: ${p.reason}\n`);
+    },
+    onBatch: (p) => {
+      // A progress line only for people watching; logs and pipes get the summary alone.
+      if (!stderr.isTTY || p.elapsedMs - lastProgress < 250) return;
+      lastProgress = p.elapsedMs;
+      stderr.write(`\r${p.imported.toLocaleString('en')} entities, ${(p.bytes / 1e6).toFixed(0)} MB, ${rates(p)}   `);
+    },
+  });
+  if (stderr.isTTY && lastProgress > 0) stderr.write('\n');
+  stderr.write(
+    `Imported ${summary.imported} entities into ${opts.dataset} from ${summary.lines} lines ` +
+      `(${summary.bad} bad) in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${rates(summary)}; ` +
+      `the dataset holds ${summary.entityCount} entities.\n`,
+  );
+  return summary;
+}
+
+/** `export ftm`: writes a dataset as FtM JSON lines to a file (gzip when it ends in .gz) or to `stdout`. */
+export async function runExportFtm(
+  ctx: AppContext,
+  opts: { dataset: string; org?: string; out?: string },
+  stdout: NodeJS.WritableStream,
+): Promise<void> {
+  const organisationId = opts.org ? (await requireOrganisationBySlug(ctx, opts.org)).id : null;
+  const dataset = await findDatasetForCli(ctx, opts.dataset, organisationId);
+  if (!dataset) throw new AppError('not_found', `no dataset "${opts.dataset}"`);
+  const source = Readable.from(exportFtmLines(ctx, dataset.id));
+  if (!opts.out) return pipeline(source, stdout, { end: false });
+  const file = fs.createWriteStream(opts.out);
+  if (opts.out.endsWith('.gz')) await pipeline(source, createGzip({ level: 6 }), file);
+  else await pipeline(source, file);
+}
+
+/** `weerbaar import ftm`, `export ftm` and `generate register`. */
+export function registerEntityCommands(program: Command, withContext: WithContext): void {
+  const importer =
+    program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('import data');
+  importer
+    .command('ftm <file>')
+    .description(
+      'stream FtM entities (JSON lines or a JSON array, optionally gzipped) into a dataset; ids are kept, re-import updates',
+    )
+    .requiredOption('--dataset <name>', 'dataset name (created on first import when --org is given)')
+    .option('--org <slug>', 'organisation that owns the dataset')
+    .option('--strict', 'refuse the whole file when any line is bad (nothing is imported)')
+    .option('--kind <kind>', `kind of a new dataset: ${datasetKinds.join(', ')}`, kindOf)
+    .option('--title <title>', 'title of a new dataset')
+    .option('--batch-size <n>', 'entities per transaction', positiveInteger(50_000), 1_000)
+    .action((file: string, opts: ImportFtmOptions) =>
+      withContext(async (ctx) => {
+        await runImportFtm(ctx, file, opts, process.stderr);
+      }),
+    );
+  const exporter =
+    program.commands.find((c) => c.name() === 'export') ?? program.command('export').description('export data');
+  exporter
+    .command('ftm')
+    .description('write a dataset as FtM JSON lines')
+    .requiredOption('--dataset <name>', 'dataset name')
+    .option('--org <slug>', 'organisation that owns the dataset')
+    .option('--out <file>', 'file to write (gzip when it ends in .gz); default standard output')
+    .action((opts: { dataset: string; org?: string; out?: string }) =>
+      withContext((ctx) => runExportFtm(ctx, opts, process.stdout)),
+    );
+  registerGenerateCommand(program);
+}
+
+function registerGenerateCommand(program: Command): void {
+  const generate =
+    program.commands.find((c) => c.name() === 'generate') ??
+    program.command('generate').description('generate synthetic data');
+  generate
+    .command('register')
+    .description('write a deterministic synthetic Dutch register in FtM (demo and benchmark data)')
+    .requiredOption('--persons <n>', 'ordinary persons', positiveInteger(50_000_000))
+    .option('--seed <n>', 'random seed', positiveInteger(2 ** 31), 1)
+    .requiredOption('--out <file>', 'JSON lines file (gzip when it ends in .gz)')
+    .option('--queries <file>', 'also write ground-truth screening queries as JSON')
+    .option('--query-count <n>', 'number of ground-truth queries', positiveInteger(1_000_000), 1_000)
+    .action(async (opts: { persons: number; seed: number; out: string; queries?: string; queryCount: number }) => {
+      const started = Date.now();
+      const { entities } = await writeRegister(opts.out, { persons: opts.persons, seed: opts.seed });
+      if (opts.queries) {
+        const queries = generateQueries({
+          register: { persons: opts.persons, seed: opts.seed },
+          count: opts.queryCount,
+          seed: opts.seed,
+        });
+        fs.writeFileSync(opts.queries, `${JSON.stringify(queries, null, 1)}\n`);
+      }
+      process.stderr.write(
+        `Wrote ${entities} entities to ${opts.out} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+      );
+    });
+}

@@ -1,0 +1,304 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, isPostgresRun, type TestApp } from './support/test-app.js';
+import { buildOrganisation, buildUser } from './support/factories.js';
+import { login, type Client } from './support/http-client.js';
+import { comparable, importFile, parteispendenFile, person, tempDir, writeLines } from './support/entity-fixtures.js';
+import { runExportFtm } from '../src/cli/entity-commands.js';
+import { writeRegister } from '../src/modules/entities/generator/write-register.js';
+import { DEMO } from '../src/modules/entities/generator/demo-register.js';
+import { AppError } from '../src/platform/errors.js';
+
+let t: TestApp;
+let dir: string;
+let registerFile: string;
+let registerSize: number;
+let riecId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  dir = tempDir();
+  registerFile = path.join(dir, 'register.jsonl.gz');
+  registerSize = (await writeRegister(registerFile, { persons: 200, seed: 1 })).entities;
+  riecId = (await buildOrganisation(t.ctx, { slug: 'riec-test', name: 'RIEC Test', type: 'riec' })).id;
+});
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const count = async (table: 'entities' | 'entity_refs', datasetName: string): Promise<number> => {
+  const row = await t.ctx.db
+    .selectFrom(table)
+    .innerJoin('datasets', 'datasets.id', `${table}.dataset_id`)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('datasets.name', '=', datasetName)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+};
+
+async function exportLines(dataset: string): Promise<string[]> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  await runExportFtm(t.ctx, { dataset, org: 'riec-test' }, sink);
+  return Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean);
+}
+
+describe('weerbaar import ftm', () => {
+  it('streams a gzipped register into a new dataset, keeping ids', async () => {
+    const { summary, printed } = await importFile(t.ctx, registerFile, {
+      dataset: 'kvk',
+      org: 'riec-test',
+      kind: 'openbaar_register',
+    });
+    expect(summary).toMatchObject({ lines: registerSize, imported: registerSize, bad: 0, entityCount: registerSize });
+    expect(printed).toMatch(/Imported \d+ entities into kvk .* entities\/s, [\d.]+ MB\/s/);
+    const applicant = await t.ctx.db
+      .selectFrom('entities')
+      .selectAll()
+      .where('id', '=', DEMO.applicantId)
+      .executeTakeFirstOrThrow();
+    expect(applicant.caption).toBe('Johannes van den Berg');
+  });
+
+  it('is idempotent on re-import and applies changed lines', async () => {
+    const [entities, refs] = [await count('entities', 'kvk'), await count('entity_refs', 'kvk')];
+    await importFile(t.ctx, registerFile, { dataset: 'kvk', org: 'riec-test' });
+    expect([await count('entities', 'kvk'), await count('entity_refs', 'kvk')]).toEqual([entities, refs]);
+    const changed = writeLines(path.join(dir, 'changed.jsonl'), [
+      person('p-0', 'Anders Genoemd', { nationality: ['nl'] }),
+    ]);
+    await importFile(t.ctx, changed, { dataset: 'kvk' });
+    const row = await t.ctx.db.selectFrom('entities').selectAll().where('id', '=', 'p-0').executeTakeFirstOrThrow();
+    expect(JSON.parse(row.properties)).toEqual({ name: ['Anders Genoemd'], nationality: ['nl'] });
+    expect(await count('entities', 'kvk')).toBe(entities);
+    expect(row.first_seen <= row.last_seen).toBe(true);
+  });
+
+  const badFile = () =>
+    writeLines(path.join(dir, 'bad.jsonl'), [
+      person('ok-1', 'Eerste Goed'),
+      '{"id": "broken", ',
+      '',
+      { id: 'x-1', schema: 'Persoon', properties: {} },
+      { id: 'x-2', schema: 'Person', properties: { naam: ['x'] } },
+      { id: 'x-3', schema: 'Person', properties: { name: [42] } },
+      person('ok-2', 'Tweede Goed'),
+    ]);
+
+  it('reports bad lines with line number and reason and goes on', async () => {
+    const { summary, printed } = await importFile(t.ctx, badFile(), { dataset: 'mixed', org: 'riec-test' });
+    expect(summary).toMatchObject({ imported: 2, bad: 4 });
+    expect(summary.problems.map((p) => [p.line, p.property])).toEqual([
+      [2, undefined],
+      [4, undefined],
+      [5, 'naam'],
+      [6, 'name'],
+    ]);
+    expect(summary.problems[1]?.reason).toBe('unknown schema "Persoon"');
+    expect(printed).toContain('line 2: invalid JSON');
+    expect(printed).toContain('line 5: property "naam" is not part of Person');
+  });
+
+  it('with --strict applies nothing and names the first bad line', async () => {
+    const failure = await importFile(t.ctx, badFile(), { dataset: 'strict', org: 'riec-test', strict: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(AppError);
+    expect((failure as AppError).userMessage).toMatch(/^line 2: invalid JSON/);
+    expect(await count('entities', 'strict')).toBe(0);
+    const good = writeLines(path.join(dir, 'good.jsonl'), [person('s-1', 'Streng Goed')]);
+    expect(
+      (await importFile(t.ctx, good, { dataset: 'strict', org: 'riec-test', strict: true })).summary.imported,
+    ).toBe(1);
+  });
+
+  it('reads a JSON array, plain and gzipped, reporting the line an element starts on', async () => {
+    const array = `[\n${JSON.stringify(person('arr-1', 'Array Een'))},\n{"id": "arr-2", "schema": "Nope"},\n${JSON.stringify(person('arr-3', 'Array Drie'))}\n]\n`;
+    fs.writeFileSync(path.join(dir, 'array.json'), array);
+    fs.writeFileSync(path.join(dir, 'array.json.gz'), gzipSync(array));
+    for (const file of ['array.json', 'array.json.gz']) {
+      const { summary } = await importFile(t.ctx, path.join(dir, file), { dataset: 'array', org: 'riec-test' });
+      expect(summary).toMatchObject({ imported: 2, bad: 1, entityCount: 2 });
+      expect(summary.problems[0]).toMatchObject({ line: 3, reason: 'unknown schema "Nope"' });
+    }
+  });
+
+  it.skipIf(!parteispendenFile)('round-trips real FtM data unchanged', async () => {
+    const file = parteispendenFile ?? '';
+    const { summary } = await importFile(t.ctx, file, { dataset: 'parteispenden', org: 'riec-test', strict: true });
+    const source = fs.readFileSync(file, 'utf8').split('\n');
+    expect(summary.imported).toBe(source.filter((l) => l.trim()).length);
+    const exported = await exportLines('parteispenden');
+    expect(comparable(exported)).toEqual(comparable(source));
+    const file2 = writeLines(path.join(dir, 'again.jsonl'), exported);
+    expect(
+      (await importFile(t.ctx, file2, { dataset: 'parteispenden-2', org: 'riec-test', strict: true })).summary.bad,
+    ).toBe(0);
+  });
+
+  it.skipIf(isPostgresRun)(
+    'works as a command line (smoke test in a subprocess)',
+    () => {
+      const env = {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: `sqlite:${path.join(dir, 'cli.db')}`,
+        LOG_LEVEL: 'warn',
+      };
+      const run = (...args: string[]) =>
+        spawnSync('npx', ['tsx', 'server/src/cli.ts', ...args], { env, encoding: 'utf8' });
+      expect(run('organisations', 'create', '--slug', 'riec-cli', '--name', 'RIEC CLI', '--type', 'riec').status).toBe(
+        0,
+      );
+      const file = path.join(dir, 'cli.jsonl.gz');
+      expect(run('generate', 'register', '--persons', '20', '--seed', '2', '--out', file).status).toBe(0);
+      const imported = run('import', 'ftm', file, '--dataset', 'cli', '--org', 'riec-cli');
+      expect(imported.status, imported.stderr).toBe(0);
+      expect(imported.stderr).toMatch(/Imported (\d+) entities into cli/);
+      const strict = run('import', 'ftm', badFile(), '--dataset', 'cli', '--strict');
+      expect(strict.status).toBe(1);
+      expect(strict.stderr).toContain('line 2');
+      const exported = run('export', 'ftm', '--dataset', 'cli');
+      expect(exported.status, exported.stderr).toBe(0);
+      expect(exported.stdout.trim().split('\n')).toHaveLength(Number(/Imported (\d+)/.exec(imported.stderr)?.[1]));
+    },
+    60_000,
+  );
+});
+
+describe('entity API', () => {
+  let riec: Client;
+  let bibob: Client;
+  let stranger: Client;
+  let datasetId: string;
+  let tilburgId: string;
+  const entityUrl = (id: string) => `/api/v1/datasets/${datasetId}/entities/${encodeURIComponent(id)}`;
+
+  beforeAll(async () => {
+    tilburgId = (await buildOrganisation(t.ctx, { slug: 'gemeente-tilburg-e', name: 'Gemeente Tilburg' })).id;
+    const breda = await buildOrganisation(t.ctx, { slug: 'gemeente-breda-e', name: 'Gemeente Breda' });
+    await buildUser(t.ctx, riecId, ['riec_analyst'], { email: 'analist@riec.test' });
+    await buildUser(t.ctx, tilburgId, ['bibob_coordinator'], { email: 'bibob@tilburg.test' });
+    await buildUser(t.ctx, breda.id, ['bibob_coordinator'], { email: 'bibob@breda.test' });
+    await importFile(t.ctx, registerFile, { dataset: 'kvk-api', org: 'riec-test' });
+    riec = await login(t, 'analist@riec.test');
+    bibob = await login(t, 'bibob@tilburg.test');
+    stranger = await login(t, 'bibob@breda.test');
+    datasetId =
+      (await riec.get('/api/v1/datasets')).json<{ id: string; name: string }[]>().find((d) => d.name === 'kvk-api')
+        ?.id ?? '';
+  });
+
+  const share = () =>
+    riec.post(`/api/v1/datasets/${datasetId}/grants`, {
+      granteeOrganisationId: tilburgId,
+      purpose: 'bibob_onderzoek',
+      legalBasis: 'art. 28 Wet Bibob',
+      expiresAt: '2027-06-01T00:00:00Z',
+    });
+
+  it('hides another organisation’s dataset (404), shows it after a grant and hides it again after revocation', async () => {
+    expect(datasetId).not.toBe('');
+    expect((await bibob.get('/api/v1/datasets')).json()).toEqual([]);
+    expect((await bibob.get(entityUrl(DEMO.applicantId))).statusCode).toBe(404);
+    expect((await bibob.get(`/api/v1/datasets/${datasetId}`)).statusCode).toBe(404);
+    const grant = await share();
+    expect(grant.statusCode, grant.body).toBe(201);
+    const listed = (await bibob.get('/api/v1/datasets')).json();
+    expect(listed).toMatchObject([{ id: datasetId, via: 'grant', purpose: 'bibob_onderzoek', sharedBy: 'RIEC Test' }]);
+    const read = await bibob.get(entityUrl(DEMO.applicantId));
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().access).toMatchObject({ via: 'grant', purpose: 'bibob_onderzoek' });
+    expect((await stranger.get(entityUrl(DEMO.applicantId))).statusCode).toBe(404);
+    // A grantee cannot see or pass on the grants: its role lacks datasets:manage, and it is not the owner.
+    expect((await bibob.get(`/api/v1/datasets/${datasetId}/grants`)).statusCode).toBe(403);
+    expect((await riec.delete(`/api/v1/datasets/${datasetId}/grants/${grant.json().id}`)).statusCode).toBe(204);
+    expect((await bibob.get(entityUrl(DEMO.applicantId))).statusCode).toBe(404);
+    expect((await bibob.get(`/api/v1/entities?q=johannes`)).json().items).toEqual([]);
+  });
+
+  it('returns an entity with its ties and flags, audits every read and finds it by the start of its name', async () => {
+    const audits = async () =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('action', '=', 'entity.read')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await audits();
+    const applicant = (await riec.get(entityUrl(DEMO.applicantId))).json();
+    expect(await audits()).toBe(before + 1);
+    expect(applicant).toMatchObject({
+      caption: 'Johannes van den Berg',
+      schema: 'Person',
+      isFlagged: false,
+      canonical: { id: DEMO.applicantId },
+    });
+    const company = applicant.ties.find(
+      (tie: { other: { id: string } | null }) => tie.other?.id === DEMO.applicantCompanyId,
+    );
+    expect(company?.edge?.schema).toMatch(/Directorship|Ownership/);
+    expect(applicant.ties.some((tie: { property: string }) => tie.property === 'addressEntity')).toBe(true);
+    const flagged = (await riec.get(entityUrl(DEMO.flaggedCompanyId))).json();
+    expect(flagged.isFlagged).toBe(true);
+    expect(flagged.flaggedTopics).toContain('crime.fin');
+    const search = (
+      await riec.get(`/api/v1/entities?q=${encodeURIComponent('Johannes van den')}&datasetId=${datasetId}`)
+    ).json();
+    expect(search.items.map((i: { id: string }) => i.id)).toContain(DEMO.applicantId);
+    expect((await riec.get('/api/v1/entities?q=')).statusCode).toBe(400);
+  });
+
+  it('flags an entity with a reason and withdraws the flag', async () => {
+    const flag = await riec.post(`${entityUrl(DEMO.strawManId)}/flags`, {
+      reason: 'Stroman volgens RIEC-casus 2026-14',
+    });
+    expect(flag.statusCode, flag.body).toBe(201);
+    const read = (await riec.get(entityUrl(DEMO.strawManId))).json();
+    expect(read.isFlagged).toBe(true);
+    expect(read.flags[0]).toMatchObject({ reason: 'Stroman volgens RIEC-casus 2026-14', isOwnOrganisation: true });
+    const applicant = (await riec.get(entityUrl(DEMO.applicantCompanyId))).json();
+    expect(
+      applicant.ties.find((tie: { other: { id: string } | null }) => tie.other?.id === DEMO.strawManId)?.other
+        .isFlagged,
+    ).toBe(true);
+    expect((await stranger.delete(`/api/v1/entity-flags/${flag.json().id}`)).statusCode).toBe(404);
+    expect((await riec.delete(`/api/v1/entity-flags/${flag.json().id}`)).statusCode).toBe(204);
+    expect((await riec.get(entityUrl(DEMO.strawManId))).json()).toMatchObject({ isFlagged: false, flags: [] });
+  });
+
+  it('keeps match decisions, never overwriting them, and resolves "same" clusters to one canonical entity', async () => {
+    const pair = { left: { datasetId, entityId: DEMO.namesakeId }, right: { datasetId, entityId: DEMO.applicantId } };
+    const same = await riec.post('/api/v1/match-decisions', { ...pair, decision: 'same', note: 'zelfde BSN' });
+    expect(same.statusCode, same.body).toBe(201);
+    const namesake = (await riec.get(entityUrl(DEMO.namesakeId))).json();
+    const canonical = [DEMO.applicantId, DEMO.namesakeId].sort()[0];
+    expect(namesake.canonical).toEqual({ datasetId, id: canonical });
+    expect(namesake.cluster.map((m: { id: string }) => m.id).sort()).toEqual(
+      [DEMO.applicantId, DEMO.namesakeId].sort(),
+    );
+    t.clock.advance(1000);
+    await riec.post('/api/v1/match-decisions', { left: pair.right, right: pair.left, decision: 'different' });
+    const decisions = (await riec.get(`${entityUrl(DEMO.applicantId)}/decisions`)).json();
+    expect(decisions.map((d: { decision: string; isCurrent: boolean }) => [d.decision, d.isCurrent])).toEqual([
+      ['different', true],
+      ['same', false],
+    ]);
+    expect(decisions[1].note).toBe('zelfde BSN');
+    expect((await riec.get(entityUrl(DEMO.namesakeId))).json().cluster).toHaveLength(1);
+    expect(
+      (await riec.post('/api/v1/match-decisions', { ...pair, right: pair.left, decision: 'same' })).statusCode,
+    ).toBe(400);
+    expect((await stranger.post('/api/v1/match-decisions', { ...pair, decision: 'same' })).statusCode).toBe(404);
+    expect((await stranger.get(`${entityUrl(DEMO.applicantId)}/decisions`)).statusCode).toBe(404);
+  });
+});
