@@ -12,6 +12,8 @@ import { runExportFtm } from '../src/cli/entity-commands.js';
 import { writeRegister } from '../src/modules/entities/generator/write-register.js';
 import { DEMO } from '../src/modules/entities/generator/demo-register.js';
 import { AppError } from '../src/platform/errors.js';
+import { createDataset } from '../src/modules/entities/datasets.service.js';
+import { importFtmEntities } from '../src/modules/entities/ftm-import.service.js';
 
 let t: TestApp;
 let dir: string;
@@ -127,6 +129,23 @@ describe('weerbaar import ftm', () => {
       expect(summary).toMatchObject({ imported: 2, bad: 1, entityCount: 2 });
       expect(summary.problems[0]).toMatchObject({ line: 3, reason: 'unknown schema "Nope"' });
     }
+  });
+
+  it('applies whole batches only, so an interrupted import can simply be run again', async () => {
+    const dataset = await createDataset(t.ctx, riecId, { name: 'interrupted', title: 'Onderbroken', kind: 'riec' });
+    const source = (failAt: number | null) =>
+      async function* () {
+        for (let i = 1; i <= 2_500; i++) {
+          if (i === failAt) throw new Error('disk full');
+          yield { line: i, value: person(`i-${i}`, `Persoon ${i}`) };
+        }
+      };
+    await expect(importFtmEntities(t.ctx, dataset.id, source(1_500), { batchSize: 1_000 })).rejects.toThrow(
+      'disk full',
+    );
+    expect(await count('entities', 'interrupted')).toBe(1_000);
+    const rerun = await importFtmEntities(t.ctx, dataset.id, source(null), { batchSize: 1_000 });
+    expect(rerun).toMatchObject({ imported: 2_500, entityCount: 2_500 });
   });
 
   it.skipIf(!parteispendenFile)('round-trips real FtM data unchanged', async () => {

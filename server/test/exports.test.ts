@@ -38,6 +38,9 @@ describe('bulk export under four eyes', () => {
 
   it('downloads once after a second person approves, as CSV safe for spreadsheets', async () => {
     const request = (await ask()).json();
+    const listed = await approver.get('/api/v1/exports');
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().map((e: { id: string }) => e.id)).toContain(request.id);
     const decided = await approver.post(`/api/v1/exports/${request.id}/decision`, { approve: true, note: 'akkoord' });
     expect(decided.json()).toMatchObject({ status: 'approved', decidedBy: { displayName: expect.any(String) } });
     expect((await approver.get(`/api/v1/exports/${request.id}/download`)).statusCode).toBe(403);

@@ -139,6 +139,25 @@ describe('need-to-know sharing of an incident', () => {
     expect((await again.get(`/api/v1/incidents/${incidentId}`)).statusCode).toBe(428);
   });
 
+  it('shows the owner’s DPO who in another organisation opened the record, and why', async () => {
+    await buildUser(t.ctx, m.org.id, ['dpo'], { email: 'fg@tilburg.test' });
+    await adviser.post(`/api/v1/incidents/${incidentId}/grants`, grantBody(orgs.politie, ['dader']));
+    await openAs(await login(t, 'liaison@politie.test'), 'aangifte_en_opsporing');
+    const dpo = await login(t, 'fg@tilburg.test');
+    const seen = (
+      await dpo.get(`/api/v1/audit/events?objectType=incident&objectId=${incidentId}&action=incident.read`)
+    ).json();
+    expect(seen.items).toEqual([
+      expect.objectContaining({
+        actorOrganisation: expect.not.stringMatching(/tilburg/i),
+        purpose: 'aangifte_en_opsporing',
+        actor: expect.objectContaining({ displayName: expect.any(String) }),
+      }),
+    ]);
+    const { verifyAuditLog } = await import('../src/platform/audit/audit-log.service.js');
+    expect((await verifyAuditLog(t.ctx, {})).isValid).toBe(true);
+  });
+
   it('lists shared incidents with their core only and never the sharer’s other incidents', async () => {
     await buildIncident(m.rc, m.raadslid.id, { summary: 'Niet gedeeld' });
     await adviser.post(`/api/v1/incidents/${incidentId}/grants`, grantBody(orgs.riec, ['details']));

@@ -11,6 +11,8 @@ import { OfficeholderEditPage } from './modules/officeholders/OfficeholderEditPa
 import { OfficeholdersPage } from './modules/officeholders/OfficeholdersPage';
 import { OrganisationsPage } from './modules/admin/OrganisationsPage';
 import { UsersPage } from './modules/admin/UsersPage';
+import { AuditLogPage } from './modules/audit/AuditLogPage';
+import { ExportsPage } from './modules/exports/ExportsPage';
 import { EnrolPage } from './routes/EnrolPage';
 import { LoginPage } from './routes/LoginPage';
 import { TotpPage } from './routes/TotpPage';
@@ -150,6 +152,22 @@ export function App() {
           element={
             <Protected anyOf={['users:manage']}>
               <UsersPage />
+            </Protected>
+          }
+        />
+        <Route
+          path="/fg/audit"
+          element={
+            <Protected anyOf={['audit:read']}>
+              <AuditLogPage />
+            </Protected>
+          }
+        />
+        <Route
+          path="/exports"
+          element={
+            <Protected anyOf={['exports:request', 'exports:approve']}>
+              <ExportsPage />
             </Protected>
           }
         />

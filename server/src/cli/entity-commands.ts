@@ -70,10 +70,12 @@ export async function runImportFtm(
 ): Promise<ImportSummary> {
   if (!fs.existsSync(file)) throw new AppError('not_found', `cannot read ${file}`);
   const dataset = await datasetForImport(ctx, opts);
-  const reading = { bytes: 0 };
+  let reading = { bytes: 0 };
+  // Strict mode reads the file twice; each read counts its bytes afresh.
+  const source = () => readFtmFile(file, (reading = { bytes: 0 }));
   let printed = 0;
   let lastProgress = 0;
-  const summary = await importFtmEntities(ctx, dataset.id, () => readFtmFile(file, ((reading.bytes = 0), reading)), {
+  const summary = await importFtmEntities(ctx, dataset.id, source, {
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
     isStrict: opts.strict === true,
     bytesRead: () => reading.bytes,

@@ -6,6 +6,8 @@ import * as protection from './migrations/20261129-0003-protection.js';
 import * as encryptedFields from './migrations/20261129-0004-encrypted-fields.js';
 import * as entities from './migrations/20261129-0005-entities.js';
 import * as rowLevelSecurity from './migrations/20261129-0006-row-level-security.js';
+import * as scansSupport from './migrations/20261129-0007-scans-support.js';
+import * as auditRecordOwner from './migrations/20261129-0008-audit-record-owner.js';
 
 // Migrations are imported statically so the built app and tests need no file-system scanning.
 const migrations: Record<string, Migration> = {
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '20261129-0004-encrypted-fields': encryptedFields,
   '20261129-0005-entities': entities,
   '20261129-0006-row-level-security': rowLevelSecurity,
+  '20261129-0007-scans-support': scansSupport,
+  '20261129-0008-audit-record-owner': auditRecordOwner,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

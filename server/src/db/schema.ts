@@ -27,6 +27,9 @@ import type {
   EntityRefsTable,
   MatchDecisionsTable,
 } from '../modules/entities/entities.table.js';
+import type { ScanAnswersTable, ScanFindingsTable, SecurityScansTable } from '../modules/scans/scans.table.js';
+import type { SupportRequestNotesTable, SupportRequestsTable } from '../modules/support/support.table.js';
+import type { PoiDuplicateDecisionsTable } from '../modules/pois/pois.table.js';
 
 /** Every table Kysely knows, keyed by table name. */
 export type Database = {
@@ -62,4 +65,10 @@ export type Database = {
   entity_refs: EntityRefsTable;
   entity_flags: EntityFlagsTable;
   match_decisions: MatchDecisionsTable;
+  security_scans: SecurityScansTable;
+  scan_answers: ScanAnswersTable;
+  scan_findings: ScanFindingsTable;
+  support_requests: SupportRequestsTable;
+  support_request_notes: SupportRequestNotesTable;
+  poi_duplicate_decisions: PoiDuplicateDecisionsTable;
 };

@@ -107,6 +107,11 @@ export const sharingPurposes = [
   'toezicht_gegevensbescherming',
 ] as const;
 
+/** TLP 2.0 markings, from least to most restricted. */
+export const tlpLevels = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+/** The parts of an incident a sharing grant can cover; `kern` always comes along. */
+export const incidentParts = ['kern', 'details', 'dader', 'opvolging', 'bijlagen'] as const;
+
 export type IncidentForm = (typeof incidentForms)[number];
 export type IncidentChannel = (typeof incidentChannels)[number];
 export type IncidentTarget = (typeof incidentTargets)[number];
@@ -121,6 +126,8 @@ export type Office = (typeof offices)[number];
 export type OrganisationType = (typeof organisationTypes)[number];
 export type Role = (typeof roles)[number];
 export type SharingPurpose = (typeof sharingPurposes)[number];
+export type Tlp = (typeof tlpLevels)[number];
+export type IncidentPart = (typeof incidentParts)[number];
 
 /** The groups of codes the taxonomy endpoint returns and the dictionaries label. */
 export type CodeGroups = {

@@ -9,9 +9,12 @@ import type {
   Motive,
   MunicipalProcess,
   Office,
+  IncidentPart,
   OrganisationType,
   PerpetratorType,
   Role,
+  SharingPurpose,
+  Tlp,
 } from './codes';
 
 // Response and request shapes, mirroring the zod schemas in server/src/modules (x.schema.ts files).
@@ -58,6 +61,9 @@ export type Taxonomy = {
   offices: Office[];
   organisationTypes: OrganisationType[];
   roles: Role[];
+  tlpLevels: Tlp[];
+  sharingPurposes: SharingPurpose[];
+  incidentParts: IncidentPart[];
 };
 
 export type Attachment = {
@@ -128,7 +134,7 @@ export type Incident = MaskableDetails & {
   version: number;
   updatedAt: string;
   attachments: Attachment[] | null;
-  tlp?: string;
+  tlp?: Tlp;
   access?: AccessInfo;
 };
 

@@ -53,6 +53,7 @@ export function RequirePermission({ anyOf, children }: { anyOf: string[]; childr
 export function landingPath(session: SessionInfo | undefined): string {
   if (hasPermission(session, 'incidents:read') || hasPermission(session, 'incidents:read_own')) return '/meldingen';
   if (hasPermission(session, 'officeholders:read')) return '/ambtsdragers';
+  if (hasPermission(session, 'audit:read')) return '/fg/audit';
   if (hasPermission(session, 'users:manage')) return '/beheer/gebruikers';
   if (hasPermission(session, 'organisations:manage')) return '/beheer/organisaties';
   return '/welkom';

@@ -1,4 +1,7 @@
+import { enAudit } from './en-audit';
 import { enCodes } from './en-codes';
+import { enExports } from './en-exports';
+import { enSharing } from './en-sharing';
 import type { Messages } from './nl';
 
 /** English, the second language. */
@@ -29,6 +32,8 @@ export const en: Messages = {
     officeholders: 'Officeholders',
     organisations: 'Organisations',
     users: 'Users',
+    auditLog: 'Access log',
+    exports: 'Exports',
   },
   common: {
     save: 'Save',
@@ -50,6 +55,7 @@ export const en: Messages = {
     networkError: 'No connection to the server. Check your internet connection and try again.',
     forbidden: 'You are not allowed to do this.',
     tooMany: 'Too many attempts. Wait a few minutes and try again.',
+    notFound: 'This does not exist (any more), or you no longer have access to it.',
     conflict: 'Someone else changed this in the meantime. Reload the data and make your change again.',
     reload: 'Reload',
     saved: 'Saved.',
@@ -181,6 +187,7 @@ export const en: Messages = {
     date: 'Date',
     reason: 'Reason',
     note: 'Note',
+    tlp: 'TLP marking',
   },
   detail: {
     masked: 'Withheld (not shared with your organisation)',
@@ -309,4 +316,7 @@ export const en: Messages = {
   },
   languages: { nl: 'Nederlands', en: 'English' },
   codes: enCodes,
+  ...enSharing,
+  audit: enAudit,
+  exports: enExports,
 };

@@ -1,5 +1,8 @@
 import type { CodeLabels } from './code-labels';
+import { nlAudit } from './nl-audit';
 import { nlCodes } from './nl-codes';
+import { nlExports } from './nl-exports';
+import { nlSharing } from './nl-sharing';
 
 /** Dutch, the default language; its shape is the type every other dictionary must match. */
 export const nl = {
@@ -29,6 +32,8 @@ export const nl = {
     officeholders: 'Ambtsdragers',
     organisations: 'Organisaties',
     users: 'Gebruikers',
+    auditLog: 'Toegangslog',
+    exports: 'Exports',
   },
   common: {
     save: 'Opslaan',
@@ -50,6 +55,7 @@ export const nl = {
     networkError: 'Geen verbinding met de server. Controleer uw internetverbinding en probeer het opnieuw.',
     forbidden: 'U heeft geen rechten om dit te doen.',
     tooMany: 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
+    notFound: 'Dit bestaat niet (meer), of u heeft er geen toegang (meer) toe.',
     conflict: 'Iemand anders heeft dit intussen gewijzigd. Laad de gegevens opnieuw en voer uw wijziging nog eens in.',
     reload: 'Opnieuw laden',
     saved: 'Opgeslagen.',
@@ -181,6 +187,7 @@ export const nl = {
     date: 'Datum',
     reason: 'Reden',
     note: 'Toelichting',
+    tlp: 'TLP-markering',
   },
   detail: {
     masked: 'Afgeschermd (niet gedeeld met uw organisatie)',
@@ -310,6 +317,9 @@ export const nl = {
   },
   languages: { nl: 'Nederlands', en: 'English' },
   codes: nlCodes as CodeLabels,
+  ...nlSharing,
+  audit: nlAudit,
+  exports: nlExports,
 };
 
 export type Messages = typeof nl;

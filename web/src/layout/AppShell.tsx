@@ -35,6 +35,8 @@ function MainNav() {
     can('officeholders:read') ? { to: '/ambtsdragers', label: m.nav.officeholders } : null,
     can('organisations:manage') ? { to: '/beheer/organisaties', label: m.nav.organisations } : null,
     can('users:manage') ? { to: '/beheer/gebruikers', label: m.nav.users } : null,
+    can('exports:request') || can('exports:approve') ? { to: '/exports', label: m.nav.exports } : null,
+    can('audit:read') ? { to: '/fg/audit', label: m.nav.auditLog } : null,
   ].filter((x): x is { to: string; label: string } => x !== null);
   return (
     <nav className="utrecht-nav-bar wb-nav" aria-label={m.app.mainNav}>

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 import { Link, type LinkProps } from 'react-router-dom';
 import { cx } from './cx';
 
@@ -14,6 +14,7 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   busy?: boolean;
   danger?: boolean;
   large?: boolean;
+  ref?: Ref<HTMLButtonElement>;
 };
 
 /** NL Design System button; `busy` keeps it focusable but announces and blocks double submits. */

@@ -45,6 +45,23 @@ function Frame({ id, legend, hint, error, columns, children }: Omit<GroupProps, 
   );
 }
 
+function ChoiceLabel({ id, option: o, kind }: { id: string; option: Option; kind: 'checkbox' | 'radio' }) {
+  const label = (
+    <label htmlFor={`${id}-${o.value}`} className={`utrecht-form-label utrecht-form-label--${kind}`}>
+      {o.label}
+    </label>
+  );
+  if (!o.description) return label;
+  return (
+    <div className="wb-choice__text">
+      {label}
+      <div className="wb-choice__description" id={`${id}-${o.value}-description`}>
+        {o.description}
+      </div>
+    </div>
+  );
+}
+
 /** A fieldset of checkboxes for a multi-valued code list. */
 export function CheckboxGroup({ id, value, onChange, options, ...frame }: CheckboxGroupProps) {
   const toggle = (code: string, checked: boolean) =>
@@ -57,13 +74,13 @@ export function CheckboxGroup({ id, value, onChange, options, ...frame }: Checkb
             type="checkbox"
             id={`${id}-${o.value}`}
             value={o.value}
-            checked={value.includes(o.value)}
+            checked={o.disabled ? true : value.includes(o.value)}
+            disabled={o.disabled}
+            aria-describedby={o.description ? `${id}-${o.value}-description` : undefined}
             onChange={(e) => toggle(o.value, e.target.checked)}
             className="utrecht-checkbox utrecht-checkbox--html-input"
           />
-          <label htmlFor={`${id}-${o.value}`} className="utrecht-form-label utrecht-form-label--checkbox">
-            {o.label}
-          </label>
+          <ChoiceLabel id={id} option={o} kind="checkbox" />
         </div>
       ))}
     </Frame>
@@ -82,6 +99,8 @@ export function RadioGroup({ id, name, value, onChange, options, ...frame }: Rad
             name={name}
             value={o.value}
             checked={value === o.value}
+            disabled={o.disabled}
+            aria-describedby={o.description ? `${id}-${o.value}-description` : undefined}
             onChange={() => onChange(o.value)}
             className={cx(
               'utrecht-radio-button',
@@ -89,9 +108,7 @@ export function RadioGroup({ id, name, value, onChange, options, ...frame }: Rad
               value === o.value && 'utrecht-radio-button--checked',
             )}
           />
-          <label htmlFor={`${id}-${o.value}`} className="utrecht-form-label utrecht-form-label--radio">
-            {o.label}
-          </label>
+          <ChoiceLabel id={id} option={o} kind="radio" />
         </div>
       ))}
     </Frame>

@@ -74,7 +74,8 @@ export function TextAreaField({ id, label, hint, error, optionalText, className,
   );
 }
 
-export type Option = { value: string; label: string };
+/** One choice; `description` is shown under the label (and read with it), `disabled` keeps it fixed. */
+export type Option = { value: string; label: string; description?: string; disabled?: boolean };
 type SelectProps = Common &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & { options: Option[]; placeholder?: string };
 

@@ -25,6 +25,8 @@ export function describeApiError(error: unknown, m: Messages): string {
       return m.common.tooMany;
     case 'conflict':
       return m.common.conflict;
+    case 'not_found':
+      return m.common.notFound;
     default:
       return error.message || m.common.genericError;
   }

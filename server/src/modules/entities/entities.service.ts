@@ -59,6 +59,18 @@ async function clusterMembers(ctx: RequestContext, key: string, clusters: Cluste
   return members;
 }
 
+// Reads through a grant carry the grant's purpose, so the owner's DPO sees why its data was opened.
+function auditRead(ctx: RequestContext, access: DatasetAccess, key: string) {
+  return audit(ctx, ctx.db, {
+    action: 'entity.read',
+    result: 'success',
+    objectType: 'entity',
+    objectId: key,
+    ...(access.purpose ? { purpose: access.purpose } : {}),
+    details: { via: access.via },
+  });
+}
+
 /** One entity with its cluster, flags and direct ties; every read is audited. */
 export async function getEntity(ctx: RequestContext, datasetId: string, entityId: string): Promise<EntityDto> {
   const access = await datasetAccess(ctx, datasetId);
@@ -71,14 +83,7 @@ export async function getEntity(ctx: RequestContext, datasetId: string, entityId
   const cluster = await clusterMembers(ctx, key, clusters);
   const flaggedTopics = topicFlags(row, ctx.config);
   const canonical = splitEntityKey(clusters.canonicalOf(key));
-  await audit(ctx, ctx.db, {
-    action: 'entity.read',
-    result: 'success',
-    objectType: 'entity',
-    objectId: key,
-    ...(access.purpose ? { purpose: access.purpose } : {}),
-    details: { via: access.via },
-  });
+  await auditRead(ctx, access, key);
   return {
     datasetId,
     id: row.id,

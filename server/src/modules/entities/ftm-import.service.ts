@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { AppContext } from '../../platform/context.js';
@@ -36,13 +36,17 @@ function check(item: SourceItem): { ok: true; value: ValidEntity } | { ok: false
   return { ok: false, problem };
 }
 
-/** Validates a whole source without writing: the first bad line, or null when all are good. */
-async function firstProblem(source: AsyncIterable<SourceItem>): Promise<LineProblem | null> {
+/** Strict mode: validates the whole source without writing and refuses it at the first bad line. */
+async function assertNoProblems(source: AsyncIterable<SourceItem>): Promise<void> {
   for await (const item of source) {
     const result = check(item);
-    if (!result.ok) return result.problem;
+    if (result.ok) continue;
+    const { line, reason, property } = result.problem;
+    const message = `${reason}; nothing was imported (--strict)`;
+    throw new AppError('validation_failed', `line ${line}: ${message}`, {
+      issues: [{ path: `line ${line}${property ? ` (${property})` : ''}`, message }],
+    });
   }
-  return null;
 }
 
 async function writeBatch(ctx: AppContext, datasetId: string, batch: Batch, at: string): Promise<void> {
@@ -66,6 +70,46 @@ async function writeBatch(ctx: AppContext, datasetId: string, batch: Batch, at: 
   await ctx.db.transaction().execute((trx) => repo.upsertEntities(trx, rows, refs));
 }
 
+type Run = { progress: ImportProgress; problems: LineProblem[] };
+
+/** Reads the source once, writing a transaction per batch and collecting the bad lines. */
+async function writeInBatches(
+  ctx: AppContext,
+  datasetId: string,
+  source: AsyncIterable<SourceItem>,
+  options: ImportOptions,
+): Promise<Run> {
+  const started = Date.now();
+  const at = ctx.clock.now().toISOString();
+  const run: Run = { progress: { lines: 0, imported: 0, bad: 0, bytes: 0, elapsedMs: 0 }, problems: [] };
+  const { progress, problems } = run;
+  let batch: Batch = new Map();
+  const flush = async (): Promise<void> => {
+    if (batch.size > 0) await writeBatch(ctx, datasetId, batch, at);
+    progress.imported += batch.size;
+    batch = new Map();
+    progress.bytes = options.bytesRead?.() ?? 0;
+    progress.elapsedMs = Date.now() - started;
+    options.onBatch?.({ ...progress });
+  };
+  for await (const item of source) {
+    progress.lines++;
+    const result = check(item);
+    if (!result.ok) {
+      progress.bad++;
+      if (problems.length < KEPT_PROBLEMS) problems.push(result.problem);
+      options.onProblem?.(result.problem);
+      continue;
+    }
+    // A repeated id within a batch: the later line wins, as it would across batches.
+    batch.delete(result.value.entity.id);
+    batch.set(result.value.entity.id, result.value);
+    if (batch.size >= (options.batchSize ?? 1_000)) await flush();
+  }
+  await flush();
+  return run;
+}
+
 /**
  * Imports FtM entities into a dataset in batches of upserts (ids kept, re-import idempotent).
  * Bad lines are reported and skipped; with isStrict nothing is written if any line is bad.
@@ -79,55 +123,11 @@ export async function importFtmEntities(
 ): Promise<ImportSummary> {
   const dataset = await repo.findDataset(ctx.db, datasetId);
   if (!dataset) throw new AppError('not_found', 'dataset not found');
-  if (options.isStrict) {
-    const problem = await firstProblem(source());
-    if (problem) {
-      throw new AppError(
-        'validation_failed',
-        `line ${problem.line}: ${problem.reason}; nothing was imported (--strict)`,
-        {
-          issues: [
-            {
-              path: `line ${problem.line}${problem.property ? ` (${problem.property})` : ''}`,
-              message: `${problem.reason}; nothing was imported (--strict)`,
-            },
-          ],
-        },
-      );
-    }
-  }
-  const started = Date.now();
-  const at = ctx.clock.now().toISOString();
-  const batchSize = options.batchSize ?? 1_000;
-  const progress: ImportProgress = { lines: 0, imported: 0, bad: 0, bytes: 0, elapsedMs: 0 };
-  const problems: LineProblem[] = [];
-  let batch: Batch = new Map();
-  const flush = async (): Promise<void> => {
-    if (batch.size === 0) return;
-    await writeBatch(ctx, datasetId, batch, at);
-    progress.imported += batch.size;
-    batch = new Map();
-    progress.bytes = options.bytesRead?.() ?? 0;
-    progress.elapsedMs = Date.now() - started;
-    options.onBatch?.({ ...progress });
-  };
-  for await (const item of source()) {
-    progress.lines++;
-    const result = check(item);
-    if (!result.ok) {
-      progress.bad++;
-      if (problems.length < KEPT_PROBLEMS) problems.push(result.problem);
-      options.onProblem?.(result.problem);
-      continue;
-    }
-    // A repeated id within a batch: the later line wins, as it would across batches.
-    batch.delete(result.value.entity.id);
-    batch.set(result.value.entity.id, result.value);
-    if (batch.size >= batchSize) await flush();
-  }
-  await flush();
-  progress.bytes = options.bytesRead?.() ?? 0;
-  progress.elapsedMs = Date.now() - started;
+  if (options.isStrict) await assertNoProblems(source());
+  // SQLite's default 2 MB page cache thrashes once the entity indexes outgrow it; 64 MB keeps
+  // index maintenance in memory (setting is per connection, the CLI and server hold one).
+  if (ctx.dialect === 'sqlite') await sql`pragma cache_size = -65536`.execute(ctx.db);
+  const { progress, problems } = await writeInBatches(ctx, datasetId, source(), options);
   const entityCount = await repo.refreshEntityCount(ctx.db, datasetId, ctx.clock.now().toISOString());
   await recordAudit(ctx.db, ctx.dialect, ctx.clock, {
     action: 'dataset.import',

@@ -32,12 +32,21 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const fail = (reason: string, property?: string): Validation =>
   property === undefined ? { ok: false, reason } : { ok: false, reason, property };
 
-function schemaOf(name: unknown): Schema | string {
+/** A schema with its properties flattened once: the FtM library rebuilds that map on every look-up. */
+type SchemaInfo = { schema: Schema; isEntityProperty: ReadonlyMap<string, boolean> };
+const schemaInfos = new Map<string, SchemaInfo>();
+
+function schemaOf(name: unknown): SchemaInfo | string {
   if (typeof name !== 'string' || name === '') return 'missing schema';
-  const schema = ftmModel().schemata[name];
+  const cached = schemaInfos.get(name);
+  if (cached) return cached;
+  const schema = Object.hasOwn(ftmModel().schemata, name) ? ftmModel().schemata[name] : undefined;
   if (!schema) return `unknown schema "${name}"`;
   if (schema.abstract) return `schema "${name}" is abstract; use a concrete schema`;
-  return schema;
+  const isEntityProperty = new Map([...schema.getProperties()].map(([prop, p]) => [prop, p.type.isEntity]));
+  const info = { schema, isEntityProperty };
+  schemaInfos.set(name, info);
+  return info;
 }
 
 /** Values as a clean array of strings (a bare string is accepted); null when a value is not a string. */
@@ -51,18 +60,20 @@ function valuesOf(raw: unknown): string[] | null {
 export function validateFtmEntity(raw: unknown): Validation {
   if (!isRecord(raw)) return fail('not a JSON object');
   if (typeof raw['id'] !== 'string' || !idPattern.test(raw['id'])) return fail('missing or invalid id');
-  const schema = schemaOf(raw['schema']);
-  if (typeof schema === 'string') return fail(schema);
+  const info = schemaOf(raw['schema']);
+  if (typeof info === 'string') return fail(info);
+  const { schema, isEntityProperty } = info;
   const rawProperties = raw['properties'] ?? {};
   if (!isRecord(rawProperties)) return fail('properties must be an object');
   const properties: Record<string, string[]> = {};
   const refs: ValidEntity['refs'] = [];
   for (const [name, rawValues] of Object.entries(rawProperties)) {
-    if (!schema.hasProperty(name)) return fail(`property "${name}" is not part of ${schema.name}`, name);
+    const isEntity = isEntityProperty.get(name);
+    if (isEntity === undefined) return fail(`property "${name}" is not part of ${schema.name}`, name);
     const values = valuesOf(rawValues);
     if (!values) return fail(`property "${name}" must be a string or an array of strings`, name);
     if (values.length === 0) continue;
-    if (schema.getProperty(name).type.isEntity) {
+    if (isEntity) {
       const bad = values.find((v) => !idPattern.test(v));
       if (bad !== undefined) return fail(`property "${name}" must reference entity ids`, name);
       for (const targetId of new Set(values)) refs.push({ property: name, targetId });

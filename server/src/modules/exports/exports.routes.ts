@@ -12,10 +12,10 @@ export function registerExportRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/exports',
     {
-      config: { access: 'exports:request' },
+      config: { access: 'authenticated' },
       schema: {
         tags,
-        summary: 'Export requests of your organisation',
+        summary: 'Export requests of your organisation (for requesters and approvers)',
         response: { 200: z.array(exportRequestSchema) },
       },
     },

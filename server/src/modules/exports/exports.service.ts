@@ -1,6 +1,7 @@
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
+import { can } from '../../platform/access/actor.js';
 import type { RequestContext } from '../../platform/context.js';
 import { displayNames } from '../users/users.service.js';
 import { incidentsForExport } from '../incidents/incidents.service.js';
@@ -76,6 +77,7 @@ export async function requestExport(ctx: RequestContext, input: CreateExportInpu
 
 /** The organisation's export requests (for requesters and approvers). */
 export async function listExports(ctx: RequestContext): Promise<ExportRequestDto[]> {
+  if (!can(ctx.actor, 'exports:request') && !can(ctx.actor, 'exports:approve')) throw forbidden('no export rights');
   return toDtos(ctx, await repo.listExports(ctx.db, ctx.actor.organisationId));
 }
 

@@ -94,6 +94,7 @@ export async function readAttachment(ctx: RequestContext, incidentId: string, at
     objectType: 'incident',
     objectId: incidentId,
     ...(reason ? { purpose: reason.purpose } : {}),
+    recordOwnerId: incident.organisation_id,
     details: { attachmentId, via: access.via },
     origin: ctx.origin,
   });

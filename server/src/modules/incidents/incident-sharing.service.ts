@@ -77,6 +77,6 @@ export async function giveIncidentAccessReason(
   incidentId: string,
   input: { purpose: SharingPurpose; note?: string | undefined },
 ): Promise<void> {
-  await loadVisible(ctx, incidentId);
-  await giveAccessReason(ctx, { type: 'incident', id: incidentId }, input);
+  const { row } = await loadVisible(ctx, incidentId);
+  await giveAccessReason(ctx, { type: 'incident', id: incidentId, organisationId: row.organisation_id }, input);
 }

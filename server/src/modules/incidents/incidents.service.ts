@@ -215,6 +215,7 @@ async function readIncident(ctx: RequestContext, id: string, options: { audited:
       objectType: 'incident',
       objectId: id,
       ...(reason ? { purpose: reason.purpose } : {}),
+      recordOwnerId: row.organisation_id,
       details: { via: access.via, grantIds: access.grantIds, parts: access.parts },
     });
   }

@@ -1,35 +1,63 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { openColumns, sealColumns } from '../../platform/crypto/encrypted-columns.js';
+import type { FieldKeys } from '../../platform/crypto/field-encryption.js';
 import type { MeasurePlansTable, PlanMeasuresTable, WorkOrdersTable } from './measures.table.js';
 
 export type PlanRow = Selectable<MeasurePlansTable>;
 export type PlanMeasureRow = Selectable<PlanMeasuresTable>;
 export type WorkOrderRow = Selectable<WorkOrdersTable>;
 
-export const findPlanOfOfficeholder = (
+// Home address and household are sealed here on write and opened on read, so no caller sees ciphertext.
+const opened = (keys: FieldKeys, row: PlanRow): PlanRow =>
+  openColumns(keys, 'measure_plans', { rowId: row.id, organisationId: row.organisation_id }, row);
+
+export const findPlanOfOfficeholder = async (
   db: Db,
+  keys: FieldKeys,
   organisationId: string,
   officeholderId: string,
-): Promise<PlanRow | undefined> =>
-  db
+): Promise<PlanRow | undefined> => {
+  const row = await db
     .selectFrom('measure_plans')
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('officeholder_id', '=', officeholderId)
     .executeTakeFirst();
+  return row && opened(keys, row);
+};
 
-export const findPlanById = (db: Db, id: string): Promise<PlanRow | undefined> =>
-  db.selectFrom('measure_plans').selectAll().where('id', '=', id).executeTakeFirst();
+export const findPlanById = async (db: Db, keys: FieldKeys, id: string): Promise<PlanRow | undefined> => {
+  const row = await db.selectFrom('measure_plans').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && opened(keys, row);
+};
 
-export const listPlans = (db: Db, organisationId: string): Promise<PlanRow[]> =>
-  db.selectFrom('measure_plans').selectAll().where('organisation_id', '=', organisationId).execute();
+export const listPlans = async (db: Db, keys: FieldKeys, organisationId: string): Promise<PlanRow[]> =>
+  (await db.selectFrom('measure_plans').selectAll().where('organisation_id', '=', organisationId).execute()).map(
+    (row) => opened(keys, row),
+  );
 
-export async function insertPlan(db: Db, row: Insertable<MeasurePlansTable>): Promise<void> {
-  await db.insertInto('measure_plans').values(row).execute();
+export async function insertPlan(db: Db, keys: FieldKeys, row: Insertable<MeasurePlansTable>): Promise<void> {
+  const ids = { rowId: row.id, organisationId: row.organisation_id };
+  await db
+    .insertInto('measure_plans')
+    .values(sealColumns(keys, 'measure_plans', ids, row))
+    .execute();
 }
 
-export async function updatePlan(db: Db, id: string, patch: Updateable<MeasurePlansTable>): Promise<void> {
-  await db.updateTable('measure_plans').set(patch).where('id', '=', id).execute();
+/** Changes a plan; sealed columns in the patch are bound to the plan's id and organisation. */
+export async function updatePlan(
+  db: Db,
+  keys: FieldKeys,
+  plan: { id: string; organisationId: string },
+  patch: Updateable<MeasurePlansTable>,
+): Promise<void> {
+  await db
+    .updateTable('measure_plans')
+    .set(sealColumns(keys, 'measure_plans', { rowId: plan.id, organisationId: plan.organisationId }, patch))
+    .where('id', '=', plan.id)
+    .where('organisation_id', '=', plan.organisationId)
+    .execute();
 }
 
 export const measuresOfPlan = (db: Db, planId: string): Promise<PlanMeasureRow[]> =>

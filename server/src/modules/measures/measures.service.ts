@@ -51,7 +51,12 @@ async function readPlan(ctx: RequestContext, plan: repo.PlanRow): Promise<PlanDt
 /** The plan of an officeholder of the actor's organisation, or not found (also for other organisations). */
 async function requirePlan(ctx: RequestContext, officeholderId: string): Promise<repo.PlanRow> {
   await getOfficeholder(ctx, officeholderId);
-  const plan = await repo.findPlanOfOfficeholder(ctx.db, ctx.actor.organisationId, officeholderId);
+  const plan = await repo.findPlanOfOfficeholder(
+    ctx.db,
+    ctx.config.encryptionKeys,
+    ctx.actor.organisationId,
+    officeholderId,
+  );
   if (!plan) throw notFound('measure plan');
   return plan;
 }
@@ -104,12 +109,24 @@ export async function upsertPlan(
 ): Promise<PlanDto> {
   await getOfficeholder(ctx, officeholderId);
   const patch = await planPatch(ctx, input);
-  const existing = await repo.findPlanOfOfficeholder(ctx.db, ctx.actor.organisationId, officeholderId);
+  const existing = await repo.findPlanOfOfficeholder(
+    ctx.db,
+    ctx.config.encryptionKeys,
+    ctx.actor.organisationId,
+    officeholderId,
+  );
   const planId = existing?.id ?? newId();
   await ctx.db.transaction().execute(async (trx) => {
-    if (existing) await repo.updatePlan(trx, planId, patch);
-    else await repo.insertPlan(trx, { ...newPlanRow(ctx, planId, officeholderId), ...patch });
-    const plan = await repo.findPlanById(trx, planId);
+    if (existing)
+      await repo.updatePlan(
+        trx,
+        ctx.config.encryptionKeys,
+        { id: planId, organisationId: existing.organisation_id },
+        patch,
+      );
+    else
+      await repo.insertPlan(trx, ctx.config.encryptionKeys, { ...newPlanRow(ctx, planId, officeholderId), ...patch });
+    const plan = await repo.findPlanById(trx, ctx.config.encryptionKeys, planId);
     if (plan && existing) {
       for (const m of await repo.measuresOfPlan(trx, planId)) await refreshWorkOrder({ ...ctx, db: trx }, plan, m);
     }

@@ -55,10 +55,15 @@ function proposalRows(plan: repo.PlanRow, proposals: ProposedMeasure[], now: str
 }
 
 async function ensurePlan(ctx: RequestContext, officeholderId: string): Promise<repo.PlanRow> {
-  const existing = await repo.findPlanOfOfficeholder(ctx.db, ctx.actor.organisationId, officeholderId);
+  const existing = await repo.findPlanOfOfficeholder(
+    ctx.db,
+    ctx.config.encryptionKeys,
+    ctx.actor.organisationId,
+    officeholderId,
+  );
   if (existing) return existing;
   const row = newPlanRow(ctx, newId(), officeholderId);
-  await repo.insertPlan(ctx.db, row);
+  await repo.insertPlan(ctx.db, ctx.config.encryptionKeys, row);
   return row;
 }
 
@@ -133,11 +138,16 @@ export async function applyThreatLevel(ctx: RequestContext, change: LevelChange)
   await repo.insertMeasures(ctx.db, rows);
   const workOrderIds = await issueOrders(ctx, plan, rows, outcome, change.officeholderName);
   const taskId = await tellOwner(ctx, plan, outcome, change.newLevel);
-  await repo.updatePlan(ctx.db, plan.id, {
-    current_level: change.newLevel,
-    review_due_at: outcome.nextReviewAt,
-    updated_at: asOf,
-  });
+  await repo.updatePlan(
+    ctx.db,
+    ctx.config.encryptionKeys,
+    { id: plan.id, organisationId: plan.organisation_id },
+    {
+      current_level: change.newLevel,
+      review_due_at: outcome.nextReviewAt,
+      updated_at: asOf,
+    },
+  );
   await auditPlan(ctx, ctx.db, 'measure_plan.reopen', plan.id, {
     direction: outcome.direction,
     proposed: rows.map((r) => r.code),

@@ -8,7 +8,7 @@ export async function planSummaries(
   organisationId: string,
 ): Promise<Map<string, { planId: string; ownerUserId: string; reviewDueAt: string | null; isReviewOverdue: boolean }>> {
   const asOf = ctx.clock.now().toISOString();
-  const rows = await repo.listPlans(ctx.db, organisationId);
+  const rows = await repo.listPlans(ctx.db, ctx.config.encryptionKeys, organisationId);
   return new Map(
     rows.map((p) => [
       p.officeholder_id,
@@ -28,5 +28,8 @@ export async function planOwnerOf(
   organisationId: string,
   officeholderId: string,
 ): Promise<string | null> {
-  return (await repo.findPlanOfOfficeholder(ctx.db, organisationId, officeholderId))?.owner_user_id ?? null;
+  return (
+    (await repo.findPlanOfOfficeholder(ctx.db, ctx.config.encryptionKeys, organisationId, officeholderId))
+      ?.owner_user_id ?? null
+  );
 }

@@ -101,7 +101,7 @@ export async function updateWorkOrderProgress(
   const row = await repo.findWorkOrder(ctx.db, id);
   if (!row || row.executor_organisation_id !== ctx.actor.organisationId) throw notFound('work order');
   const measure = await repo.findMeasureById(ctx.db, row.plan_measure_id);
-  const plan = measure ? await repo.findPlanById(ctx.db, measure.plan_id) : undefined;
+  const plan = measure ? await repo.findPlanById(ctx.db, ctx.config.encryptionKeys, measure.plan_id) : undefined;
   const now = ctx.clock.now().toISOString();
   const patch = { progress: input.progress, progress_note: input.note ?? null, updated_at: now };
   await ctx.db.transaction().execute(async (trx) => {

@@ -1,22 +1,48 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { openColumns, sealColumns } from '../../platform/crypto/encrypted-columns.js';
+import type { FieldKeys } from '../../platform/crypto/field-encryption.js';
 import type { IncidentPoisTable, PoiGroupsTable, PoisTable } from './pois.table.js';
 
 export type PoiRow = Selectable<PoisTable>;
 export type PoiLinkRow = Selectable<IncidentPoisTable>;
 export type PoiGroupRow = Selectable<PoiGroupsTable>;
 
-export const findPoi = (db: Db, organisationId: string, id: string): Promise<PoiRow | undefined> =>
-  db
+// Addresses are sealed here on write and opened on read, so no caller sees ciphertext.
+const opened = <R extends PoiRow>(keys: FieldKeys, row: R): R =>
+  openColumns(keys, 'pois', { rowId: row.id, organisationId: row.organisation_id }, row);
+
+export const findPoi = async (
+  db: Db,
+  keys: FieldKeys,
+  organisationId: string,
+  id: string,
+): Promise<PoiRow | undefined> => {
+  const row = await db
     .selectFrom('pois')
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .executeTakeFirst();
+  return row && opened(keys, row);
+};
+
+/** Every person of interest of an organisation (for the duplicate matcher), addresses opened. */
+export const listPoisForMatching = async (db: Db, keys: FieldKeys, organisationId: string): Promise<PoiRow[]> =>
+  (
+    await db
+      .selectFrom('pois')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('id')
+      .limit(20_000)
+      .execute()
+  ).map((row) => opened(keys, row));
 
 /** Persons of interest of an organisation with their incident count; `text` searches all names. */
 export async function listPois(
   db: Db,
+  keys: FieldKeys,
   organisationId: string,
   text?: string,
 ): Promise<(PoiRow & { incident_count: number })[]> {
@@ -40,16 +66,21 @@ export async function listPois(
     .orderBy('p.display_name')
     .limit(500)
     .execute();
-  return rows.map((r) => ({ ...r, incident_count: Number(r.incident_count) }));
+  return rows.map((r) => opened(keys, { ...r, incident_count: Number(r.incident_count) }));
 }
 
-export async function insertPoi(db: Db, row: Insertable<PoisTable>): Promise<void> {
-  await db.insertInto('pois').values(row).execute();
+export async function insertPoi(db: Db, keys: FieldKeys, row: Insertable<PoisTable>): Promise<void> {
+  const ids = { rowId: row.id, organisationId: row.organisation_id };
+  await db
+    .insertInto('pois')
+    .values(sealColumns(keys, 'pois', ids, row))
+    .execute();
 }
 
 /** Applies a change only at the given version; returns whether a row changed. */
 export async function updatePoiAtVersion(
   db: Db,
+  keys: FieldKeys,
   organisationId: string,
   id: string,
   version: number,
@@ -57,7 +88,7 @@ export async function updatePoiAtVersion(
 ): Promise<boolean> {
   const result = await db
     .updateTable('pois')
-    .set({ ...patch, version: version + 1 })
+    .set({ ...sealColumns(keys, 'pois', { rowId: id, organisationId }, patch), version: version + 1 })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .where('version', '=', version)

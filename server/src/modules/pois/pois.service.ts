@@ -58,7 +58,7 @@ async function toDto(ctx: RequestContext, row: repo.PoiRow): Promise<PoiDto> {
 
 /** A person of interest of the actor's organisation, or not found. */
 export async function requirePoi(ctx: RequestContext, id: string): Promise<repo.PoiRow> {
-  const row = await repo.findPoi(ctx.db, ctx.actor.organisationId, id);
+  const row = await repo.findPoi(ctx.db, ctx.config.encryptionKeys, ctx.actor.organisationId, id);
   if (!row) throw notFound('person of interest');
   return row;
 }
@@ -81,7 +81,7 @@ export async function createPoi(ctx: RequestContext, input: CreatePoiInput): Pro
     updated_at: now,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertPoi(trx, row);
+    await repo.insertPoi(trx, ctx.config.encryptionKeys, row);
     await auditPoi(ctx, trx, { action: 'poi.create', objectType: 'poi', objectId: row.id });
   });
   return toDto(ctx, row);
@@ -89,7 +89,7 @@ export async function createPoi(ctx: RequestContext, input: CreatePoiInput): Pro
 
 /** Persons of interest of the organisation, optionally searched by name. */
 export async function listPois(ctx: RequestContext, q?: string): Promise<PoiListItem[]> {
-  const rows = await repo.listPois(ctx.db, ctx.actor.organisationId, q);
+  const rows = await repo.listPois(ctx.db, ctx.config.encryptionKeys, ctx.actor.organisationId, q);
   await auditPoi(ctx, ctx.db, { action: 'poi.list', objectType: 'poi', details: { count: rows.length } });
   return rows.map((r) => ({
     id: r.id,
@@ -121,7 +121,9 @@ export async function updatePoi(ctx: RequestContext, id: string, input: UpdatePo
     updated_at: ctx.clock.now().toISOString(),
   };
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.updatePoiAtVersion(trx, ctx.actor.organisationId, id, version, patch))) {
+    if (
+      !(await repo.updatePoiAtVersion(trx, ctx.config.encryptionKeys, ctx.actor.organisationId, id, version, patch))
+    ) {
       throw conflict('Someone else changed this person of interest; reload and try again');
     }
     await auditPoi(ctx, trx, {

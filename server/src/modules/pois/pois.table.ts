@@ -36,3 +36,19 @@ export type PoiGroupMembersTable = {
   poi_id: string;
   organisation_id: string;
 };
+
+export const duplicateDecisions = ['same', 'different', 'unsure'] as const;
+export type DuplicateDecision = (typeof duplicateDecisions)[number];
+
+/** A person's decision on a possible duplicate pair; append-only, the latest per pair counts. */
+export type PoiDuplicateDecisionsTable = {
+  id: string;
+  organisation_id: string;
+  /** The pair is normalised: left_poi_id sorts before right_poi_id. */
+  left_poi_id: string;
+  right_poi_id: string;
+  decision: DuplicateDecision;
+  note: string | null;
+  decided_by_user_id: string;
+  decided_at: string;
+};

@@ -199,7 +199,7 @@ export async function requireAccessReason(
 /** Keeps the reason for opening a record; the caller has checked the actor may see it. */
 export async function giveAccessReason(
   ctx: RequestContext,
-  record: { type: ShareableRecordType; id: string },
+  record: { type: ShareableRecordType; id: string; organisationId: string },
   input: { purpose: SharingPurpose; note?: string | undefined },
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
@@ -221,6 +221,7 @@ export async function giveAccessReason(
       organisationId: ctx.actor.organisationId,
       objectType: record.type,
       objectId: record.id,
+      recordOwnerId: record.organisationId,
       purpose: input.purpose,
       origin: ctx.origin,
     });

@@ -30,6 +30,8 @@ export function eventOfRow(row: Omit<AuditRow, 'leaf_hash'>): JsonObject {
     user_agent: row.user_agent,
     purpose: row.purpose,
     details: row.details,
+    // Added later: hashed only when present, so events written before it keep their hash.
+    ...(row.record_owner_id ? { record_owner_id: row.record_owner_id } : {}),
   };
 }
 

@@ -10,7 +10,15 @@ export async function searchAuditEvents(
   ctx: RequestContext,
   query: AuditQuery,
 ): Promise<{ items: AuditEventDto[]; total: number; page: number; pageSize: number }> {
-  let q = ctx.db.selectFrom('audit_events as a').where('a.organisation_id', '=', ctx.actor.organisationId);
+  // The own organisation's events, and others' accesses to records the organisation owns.
+  let q = ctx.db
+    .selectFrom('audit_events as a')
+    .where((eb) =>
+      eb.or([
+        eb('a.organisation_id', '=', ctx.actor.organisationId),
+        eb('a.record_owner_id', '=', ctx.actor.organisationId),
+      ]),
+    );
   if (query.objectType) q = q.where('a.object_type', '=', query.objectType);
   if (query.objectId) q = q.where('a.object_id', '=', query.objectId);
   if (query.actorUserId) q = q.where('a.actor_user_id', '=', query.actorUserId);
@@ -20,8 +28,9 @@ export async function searchAuditEvents(
   if (query.to) q = q.where('a.at', '<', new Date(Date.parse(query.to) + 86_400_000).toISOString());
   const rows = await q
     .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
     .selectAll('a')
-    .select('u.display_name')
+    .select(['u.display_name', 'o.name as organisation_name'])
     .orderBy('a.seq', 'desc')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
@@ -42,6 +51,7 @@ export async function searchAuditEvents(
       action: r.action,
       result: r.result,
       actor: r.actor_user_id ? { id: r.actor_user_id, displayName: r.display_name ?? '—' } : null,
+      actorOrganisation: r.organisation_name ?? null,
       objectType: r.object_type,
       objectId: r.object_id,
       purpose: r.purpose,

@@ -7,6 +7,8 @@ export const auditEventSchema = z
     action: z.string(),
     result: z.enum(['success', 'denied', 'failure']),
     actor: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+    /** The actor's organisation: another one than the reader's for accesses through a grant. */
+    actorOrganisation: z.string().nullable(),
     objectType: z.string().nullable(),
     objectId: z.string().nullable(),
     purpose: z.string().nullable(),

@@ -11,6 +11,8 @@ export type AuditInput = {
   result: 'success' | 'denied' | 'failure';
   actorUserId: string | null;
   organisationId: string | null;
+  /** Set when the record belongs to another organisation than the actor's (shared access). */
+  recordOwnerId?: string;
   objectType?: string;
   objectId?: string;
   purpose?: string;
@@ -50,6 +52,7 @@ async function appendEvent(
     request_id: input.origin?.requestId ?? null,
     actor_user_id: input.actorUserId,
     organisation_id: input.organisationId,
+    record_owner_id: input.recordOwnerId && input.recordOwnerId !== input.organisationId ? input.recordOwnerId : null,
     action: input.action,
     object_type: input.objectType ?? null,
     object_id: input.objectId ?? null,

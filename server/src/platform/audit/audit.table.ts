@@ -4,6 +4,8 @@ export type AuditEventsTable = {
   request_id: string | null;
   actor_user_id: string | null;
   organisation_id: string | null;
+  /** The record's owner organisation when it is not the actor's (reads through a grant). */
+  record_owner_id: string | null;
   action: string;
   object_type: string | null;
   object_id: string | null;

@@ -9,6 +9,13 @@ import { decryptNullable, encryptNullable, type FieldKeys } from './field-encryp
 export const encryptedColumns = {
   officeholders: ['home_address', 'family_members'],
   incidents: ['known_perpetrators'],
+  // The plan's home address and household go to no one but the municipality (work orders are masked).
+  measure_plans: ['home_address', 'household'],
+  // A person of interest's addresses are home addresses of a private person.
+  pois: ['addresses'],
+  scan_answers: ['note'],
+  support_requests: ['summary', 'details'],
+  support_request_notes: ['body'],
 } as const satisfies Partial<{ [T in keyof Database]: readonly (keyof Database[T] & string)[] }>;
 
 export type EncryptedTable = keyof typeof encryptedColumns;

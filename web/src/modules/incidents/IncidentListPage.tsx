@@ -18,6 +18,7 @@ export function IncidentListPage() {
   const { data: session } = useSession();
   const isAdviser = hasPermission(session, 'incidents:read');
   const canReport = hasPermission(session, 'incidents:report');
+  const canExport = hasPermission(session, 'exports:request');
   const title = isAdviser ? m.list.titleAll : m.list.titleOwn;
   usePageTitle(title);
   const [params, setParams] = useSearchParams();
@@ -30,11 +31,25 @@ export function IncidentListPage() {
     <>
       <div className="wb-title-row">
         <Heading level={1}>{title}</Heading>
-        {canReport ? (
-          <ButtonLink to="/meldingen/nieuw" variant="primary" large={!isAdviser} data-testid="report-incident">
-            {m.list.reportButton}
-          </ButtonLink>
-        ) : null}
+        <span className="wb-actions">
+          {canExport ? (
+            <ButtonLink
+              to={{
+                pathname: '/exports',
+                search: `?${new URLSearchParams([['aanvragen', '1'], ...toSearchParams(values)]).toString()}`,
+              }}
+              variant="secondary"
+              data-testid="export-incidents"
+            >
+              {m.exports.listButton}
+            </ButtonLink>
+          ) : null}
+          {canReport ? (
+            <ButtonLink to="/meldingen/nieuw" variant="primary" large={!isAdviser} data-testid="report-incident">
+              {m.list.reportButton}
+            </ButtonLink>
+          ) : null}
+        </span>
       </div>
       {!isAdviser ? <Paragraph>{m.list.introOwn}</Paragraph> : null}
       <IncidentFiltersForm

@@ -3,6 +3,7 @@ import type { IncidentListItem } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table';
 import { AppLink, StatusBadge } from '../../ui/Typography';
+import { TlpBadge } from '../sharing/TlpBadge';
 import { useSeverityLabel } from './options';
 
 const statusTone: Record<IncidentStatus, 'active' | 'warning' | 'success'> = {
@@ -40,6 +41,16 @@ export function IncidentTable({ items, showOfficeholder }: { items: IncidentList
                 {item.reference}
               </AppLink>
               <span className="wb-row-summary">{item.summary}</span>
+              {item.tlp || item.sharedBy ? (
+                <span className="wb-row-badges">
+                  {item.tlp ? <TlpBadge tlp={item.tlp} /> : null}
+                  {item.sharedBy ? (
+                    <span className="wb-shared-by" data-testid="incident-shared-by">
+                      {m.shared.listSharedBy(item.sharedBy)}
+                    </span>
+                  ) : null}
+                </span>
+              ) : null}
             </Td>
             <Td label={f.date}>{formatDateTime(item.occurredAt)}</Td>
             {showOfficeholder ? (

@@ -1,0 +1,102 @@
+import type { GrantStatus } from '../api/sharing';
+import type { IncidentPart, Tlp } from '../api/codes';
+
+/** Dutch texts for TLP markings and need-to-know sharing (grants) on a record. */
+export const nlSharing = {
+  tlp: {
+    label: 'TLP-markering',
+    badge: (level: string) => `TLP:${level}`,
+    badgeLabel: (level: string, meaning: string) => `TLP:${level} – ${meaning}`,
+    title: 'Markering (TLP)',
+    intro: 'De TLP-markering bepaalt met wie deze melding gedeeld mag worden.',
+    legend: 'Markering',
+    current: (level: string) => `Huidige markering: TLP:${level}`,
+    submit: 'Markering opslaan',
+    saved: 'De markering is opgeslagen.',
+    unchanged: 'Kies een andere markering dan de huidige.',
+    redBlocked:
+      'TLP:RED kan nu niet: de melding is nog met een hele organisatie gedeeld. Trek die deelafspraken eerst in (TLP:RED mag alleen met met name genoemde personen).',
+    levels: {
+      CLEAR: 'Openbaar: mag zonder beperking worden gedeeld.',
+      GREEN: 'Binnen de eigen kring en partners, niet openbaar.',
+      AMBER: 'Alleen binnen de ontvangende organisatie en haar directe partners, op need-to-know.',
+      'AMBER+STRICT': 'Alleen binnen de ontvangende organisatie, op need-to-know.',
+      RED: 'Alleen voor met name genoemde personen; niet met een hele organisatie.',
+    } satisfies Record<Tlp, string>,
+  },
+  sharing: {
+    title: 'Delen',
+    intro:
+      'Met wie deze melding is gedeeld, voor welk doel en tot wanneer. Intrekken werkt direct; verlopen deelafspraken werken niet meer.',
+    none: 'Deze melding is met niemand gedeeld.',
+    caption: 'Deelafspraken van deze melding',
+    organisation: 'Organisatie',
+    people: 'Personen',
+    wholeOrganisation: 'Hele organisatie',
+    purpose: 'Doel',
+    legalBasis: 'Grondslag',
+    parts: 'Onderdelen',
+    expiresAt: 'Geldig tot',
+    status: 'Status',
+    createdBy: (name: string, date: string) => `Gedeeld door ${name} op ${date}`,
+    statuses: { active: 'Actief', expired: 'Verlopen', revoked: 'Ingetrokken' } satisfies Record<GrantStatus, string>,
+    revoke: 'Intrekken',
+    revokeLabel: (org: string) => `Deelafspraak met ${org} intrekken`,
+    revokeConfirm: (org: string) =>
+      `Weet u zeker dat u de deelafspraak met ${org} wilt intrekken? ${org} kan de melding dan direct niet meer zien.`,
+    revokeYes: 'Ja, intrekken',
+    revoked: (org: string) => `De deelafspraak met ${org} is ingetrokken.`,
+    add: 'Delen met een organisatie of personen',
+    formTitle: 'Nieuwe deelafspraak',
+    formIntro:
+      'Deel alleen wat de ontvanger nodig heeft. De kern (wat, wanneer, hoe ernstig, over wie) gaat altijd mee.',
+    granteeOrganisationId: 'Met welke organisatie?',
+    ownOrganisation: '(uw eigen organisatie)',
+    namedUserIds: 'Alleen deze personen',
+    namedUsersHint: 'Kies niemand om met de hele organisatie te delen.',
+    namedUsersHintRequired: 'Kies minstens één persoon.',
+    namedUsersRedHint: 'Deze melding is TLP:RED: kies minstens één persoon.',
+    namedUsersOwnHint: 'Binnen uw eigen organisatie deelt u alleen met met name genoemde personen.',
+    noUsers: 'Deze organisatie heeft geen actieve accounts.',
+    chooseOrganisationFirst: 'Kies eerst een organisatie; daarna kunt u personen aanwijzen.',
+    legalBasisHint: 'Bijvoorbeeld: art. 6 lid 1 sub e AVG, art. 20 Wpg of het RIEC-convenant.',
+    partsHint: 'Kies wat u daarnaast deelt.',
+    expiresAtLabel: 'Geldig tot en met',
+    expiresAtHint: 'Uiterlijk een jaar vanaf vandaag. Verleng alleen als het nog nodig is.',
+    submit: 'Delen',
+    created: (org: string) => `De melding is gedeeld met ${org}.`,
+    organisationRequired: 'Kies de organisatie.',
+    purposeRequired: 'Kies het doel.',
+    legalBasisRequired: 'Noem de grondslag (minstens 3 tekens).',
+    expiresRequired: 'Vul de einddatum in.',
+    expiresPast: 'De einddatum moet na vandaag liggen.',
+    expiresTooFar: 'De einddatum mag hoogstens een jaar vooruit liggen.',
+    peopleRequiredRed: 'Een TLP:RED-melding deelt u alleen met met name genoemde personen. Kies minstens één persoon.',
+    peopleRequiredOwn: 'Kies minstens één persoon van uw eigen organisatie.',
+    targetsFailed: 'De lijst met organisaties kon niet worden geladen.',
+    partNames: {
+      kern: 'Kern',
+      details: 'Details',
+      dader: 'Dader',
+      opvolging: 'Opvolging',
+      bijlagen: 'Bijlagen',
+    } satisfies Record<IncidentPart, string>,
+    partExplanations: {
+      kern: 'Altijd gedeeld: wat, wanneer, vorm, kanaal, ernst, status en over welke ambtsdrager.',
+      details: 'Beschrijving, locatie, op wie gericht, motief, besluit, gemeentelijk proces en gevolgen.',
+      dader: 'Soort dader en bekende dader(s).',
+      opvolging: 'Interne melding, aangifte, VPT-codes, domicilie, registratienummer politie en nazorg.',
+      bijlagen: 'De bewijsstukken (bestanden).',
+    } satisfies Record<IncidentPart, string>,
+  },
+  shared: {
+    readOnly: (org: string) =>
+      `Deze melding is met uw organisatie gedeeld door ${org}. U kunt haar alleen inzien; ${org} beheert haar.`,
+    purpose: (purpose: string) => `Gedeeld voor: ${purpose}.`,
+    parts: (parts: string) => `Gedeelde onderdelen: ${parts}.`,
+    maskedNote: 'Wat niet gedeeld is, staat er als ‘Afgeschermd’.',
+    listSharedBy: (org: string) => `Gedeeld door ${org}`,
+  },
+};
+
+export type SharingMessages = typeof nlSharing;

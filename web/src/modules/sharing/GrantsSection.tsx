@@ -1,0 +1,184 @@
+import { useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { revokeGrant, sharingKeys, useIncidentGrants, type Grant, type GrantStatus } from '../../api/sharing';
+import type { Incident } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { Button } from '../../ui/Button';
+import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table';
+import { Alert, Heading, Paragraph, StatusBadge } from '../../ui/Typography';
+import { describeApiError } from '../../ui/use-form-errors';
+import { GrantForm } from './GrantForm';
+import { usePartLabel } from './parts';
+
+const statusTone: Record<GrantStatus, 'success' | 'inactive' | 'danger'> = {
+  active: 'success',
+  expired: 'inactive',
+  revoked: 'danger',
+};
+
+/** The grants on an own-organisation incident, with revoke (after a confirmation) and a form to add one. */
+export function GrantsSection({ incident }: { incident: Incident }) {
+  const { m, label, formatDate, formatDateTime } = useI18n();
+  const s = m.sharing;
+  const queryClient = useQueryClient();
+  const grants = useIncidentGrants(incident.id);
+  const partLabel = usePartLabel();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+
+  const onRevoke = async (grant: Grant) => {
+    setBusy(true);
+    try {
+      await revokeGrant(grant.id);
+      setMessage({ type: 'ok', text: s.revoked(grant.grantee.name) });
+      setConfirming(null);
+      document.getElementById('grants-title')?.focus();
+      await queryClient.invalidateQueries({ queryKey: sharingKeys.grants(incident.id) });
+    } catch (error) {
+      setMessage({ type: 'error', text: describeApiError(error, m) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rows = grants.data ?? [];
+  return (
+    <section aria-labelledby="grants-title" className="wb-section" data-testid="grants-section">
+      <Heading level={2} id="grants-title" tabIndex={-1}>
+        {s.title}
+      </Heading>
+      <Paragraph>{s.intro}</Paragraph>
+      {message ? (
+        <Alert type={message.type}>
+          <Paragraph>{message.text}</Paragraph>
+        </Alert>
+      ) : null}
+      {grants.isError ? (
+        <Alert type="error">
+          <Paragraph>{describeApiError(grants.error, m)}</Paragraph>
+        </Alert>
+      ) : null}
+      {grants.isSuccess && rows.length === 0 ? <Paragraph data-testid="grants-empty">{s.none}</Paragraph> : null}
+      {rows.length > 0 ? (
+        <Table caption={s.caption} cards testId="grant-table">
+          <THead>
+            <Th>{s.organisation}</Th>
+            <Th>{s.purpose}</Th>
+            <Th>{s.legalBasis}</Th>
+            <Th>{s.parts}</Th>
+            <Th>{s.expiresAt}</Th>
+            <Th>{s.status}</Th>
+            <Th>{m.common.actions}</Th>
+          </THead>
+          <TBody>
+            {rows.map((g) => (
+              <Tr key={g.id} testId="grant-row">
+                <Td label={s.organisation}>
+                  <strong>{g.grantee.name}</strong>
+                  <span className="wb-grant-people" data-testid="grant-people">
+                    {g.namedUsers.length > 0
+                      ? `${s.people}: ${g.namedUsers.map((u) => u.displayName).join(', ')}`
+                      : s.wholeOrganisation}
+                  </span>
+                  <span className="wb-grant-people wb-muted">
+                    {s.createdBy(g.createdBy, formatDateTime(g.createdAt))}
+                  </span>
+                </Td>
+                <Td label={s.purpose}>{label('sharingPurposes', g.purpose)}</Td>
+                <Td label={s.legalBasis}>{g.legalBasis}</Td>
+                <Td label={s.parts}>{g.parts.map(partLabel).join(', ')}</Td>
+                <Td label={s.expiresAt}>{formatDate(g.expiresAt)}</Td>
+                <Td label={s.status}>
+                  <span data-testid="grant-status" data-status={g.status}>
+                    <StatusBadge tone={statusTone[g.status]}>{s.statuses[g.status]}</StatusBadge>
+                  </span>
+                </Td>
+                <Td label={m.common.actions}>
+                  {g.status !== 'active' ? (
+                    m.common.empty
+                  ) : confirming === g.id ? (
+                    <RevokeConfirm
+                      org={g.grantee.name}
+                      busy={busy}
+                      onYes={() => void onRevoke(g)}
+                      onNo={() => {
+                        setConfirming(null);
+                        setTimeout(() => document.getElementById(`grant-revoke-${g.id}`)?.focus());
+                      }}
+                    />
+                  ) : (
+                    <Button
+                      variant="secondary"
+                      danger
+                      id={`grant-revoke-${g.id}`}
+                      aria-label={s.revokeLabel(g.grantee.name)}
+                      onClick={() => {
+                        setMessage(null);
+                        setConfirming(g.id);
+                      }}
+                      data-testid="grant-revoke"
+                    >
+                      {s.revoke}
+                    </Button>
+                  )}
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      ) : null}
+      <div className="wb-actions">
+        <Button
+          ref={addButton}
+          variant={formOpen ? 'subtle' : 'primary'}
+          aria-expanded={formOpen}
+          aria-controls="grant-form"
+          onClick={() => setFormOpen((open) => !open)}
+          data-testid="grant-add"
+        >
+          {formOpen ? m.common.cancel : s.add}
+        </Button>
+      </div>
+      {formOpen ? (
+        <GrantForm
+          incident={incident}
+          onCreated={(org) => {
+            setFormOpen(false);
+            setMessage({ type: 'ok', text: s.created(org) });
+            addButton.current?.focus();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function RevokeConfirm({
+  org,
+  busy,
+  onYes,
+  onNo,
+}: {
+  org: string;
+  busy: boolean;
+  onYes: () => void;
+  onNo: () => void;
+}) {
+  const { m } = useI18n();
+  return (
+    <div className="wb-confirm" role="group" aria-label={m.sharing.revokeLabel(org)} data-testid="grant-revoke-confirm">
+      <p className="utrecht-paragraph">{m.sharing.revokeConfirm(org)}</p>
+      <div className="wb-actions">
+        <Button variant="primary" danger busy={busy} onClick={onYes} autoFocus data-testid="grant-revoke-yes">
+          {m.sharing.revokeYes}
+        </Button>
+        <Button variant="subtle" onClick={onNo}>
+          {m.common.cancel}
+        </Button>
+      </div>
+    </div>
+  );
+}
