@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { generateSync } from 'otplib';
+import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
 import { expectAccessible, launchBrowser, snapshot } from './support/browser.js';
+import { loginWithEnrolment } from './support/login.js';
 
 let server: RunningServer;
 let browser: Browser;
-const password = 'Weerbaar-demo-2026';
 const summary = 'Man bij de voordeur: "we weten waar je woont" <script>alert(1)</script>';
 
 beforeAll(async () => {
@@ -17,24 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Logs in with e-mail and password, enrols TOTP from the secret on the page and lands signed in. */
-async function loginWithEnrolment(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await expectAccessible(page, 'login');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel(/^Wachtwoord/).fill(password);
-  await page.getByTestId('login-submit').click();
-  const secretElement = page.getByTestId('totp-secret');
-  await secretElement.waitFor();
-  await expectAccessible(page, 'TOTP enrolment');
-  await snapshot(page, `enrol-${email}`);
-  const secret = await secretElement.getAttribute('data-secret');
-  expect(secret).toMatch(/^[A-Z2-7]+=*$/);
-  await page.getByLabel('Code van 6 cijfers').fill(generateSync({ secret: secret ?? '' }));
-  await page.getByTestId('enrol-submit').click();
-  await page.getByTestId('logout').waitFor();
-}
 
 describe('incident intake, from a phone to the adviser', () => {
   let reference = '';
@@ -47,7 +28,7 @@ describe('incident intake, from a phone to the adviser', () => {
       locale: 'nl-NL',
     });
     const page = await context.newPage();
-    await loginWithEnrolment(page, 'wethouder@tilburg.demo');
+    await loginWithEnrolment(page, server.url, 'wethouder@tilburg.demo');
     await expectAccessible(page, 'my incidents');
     await page.getByTestId('report-incident').click();
     const form = page.getByTestId('quick-report-form');
@@ -77,7 +58,7 @@ describe('incident intake, from a phone to the adviser', () => {
       alerted = true;
       await dialog.dismiss();
     });
-    await loginWithEnrolment(page, 'adviseur@tilburg.demo');
+    await loginWithEnrolment(page, server.url, 'adviseur@tilburg.demo');
     await page.getByTestId('incident-table').waitFor();
     await expectAccessible(page, 'incident list');
     await snapshot(page, 'incident-list');

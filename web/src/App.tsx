@@ -65,7 +65,7 @@ function useFocusMainOnNavigate(): void {
   }, [pathname]);
 }
 
-const read = ['incidents:read', 'incidents:read_own'];
+const read = ['incidents:read', 'incidents:read_own', 'shared:read'];
 
 export function App() {
   useFocusMainOnNavigate();

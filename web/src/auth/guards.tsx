@@ -51,7 +51,7 @@ export function RequirePermission({ anyOf, children }: { anyOf: string[]; childr
 
 /** Where a user lands after login, by what they may do. */
 export function landingPath(session: SessionInfo | undefined): string {
-  if (hasPermission(session, 'incidents:read') || hasPermission(session, 'incidents:read_own')) return '/meldingen';
+  if (['incidents:read', 'incidents:read_own', 'shared:read'].some((p) => hasPermission(session, p))) return '/meldingen';
   if (hasPermission(session, 'officeholders:read')) return '/ambtsdragers';
   if (hasPermission(session, 'audit:read')) return '/fg/audit';
   if (hasPermission(session, 'users:manage')) return '/beheer/gebruikers';

@@ -28,6 +28,7 @@ export const en: Messages = {
   nav: {
     incidents: 'Incidents',
     myIncidents: 'My incidents',
+    sharedIncidents: 'Shared incidents',
     report: 'Report an incident',
     officeholders: 'Officeholders',
     organisations: 'Organisations',

@@ -28,6 +28,7 @@ export const nl = {
   nav: {
     incidents: 'Meldingen',
     myIncidents: 'Mijn meldingen',
+    sharedIncidents: 'Gedeelde meldingen',
     report: 'Incident melden',
     officeholders: 'Ambtsdragers',
     organisations: 'Organisaties',

@@ -31,6 +31,9 @@ function MainNav() {
   const items = [
     can('incidents:read') ? { to: '/meldingen', label: m.nav.incidents } : null,
     !can('incidents:read') && can('incidents:read_own') ? { to: '/meldingen', label: m.nav.myIncidents } : null,
+    !can('incidents:read') && !can('incidents:read_own') && can('shared:read')
+      ? { to: '/meldingen', label: m.nav.sharedIncidents }
+      : null,
     can('incidents:report') ? { to: '/meldingen/nieuw', label: m.nav.report } : null,
     can('officeholders:read') ? { to: '/ambtsdragers', label: m.nav.officeholders } : null,
     can('organisations:manage') ? { to: '/beheer/organisaties', label: m.nav.organisations } : null,

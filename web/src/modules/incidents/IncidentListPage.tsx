@@ -19,7 +19,9 @@ export function IncidentListPage() {
   const isAdviser = hasPermission(session, 'incidents:read');
   const canReport = hasPermission(session, 'incidents:report');
   const canExport = hasPermission(session, 'exports:request');
-  const title = isAdviser ? m.list.titleAll : m.list.titleOwn;
+  // Partners such as the RIEC or police only read what was shared with them.
+  const isSharedOnly = !isAdviser && !hasPermission(session, 'incidents:read_own');
+  const title = isAdviser ? m.list.titleAll : isSharedOnly ? m.nav.sharedIncidents : m.list.titleOwn;
   usePageTitle(title);
   const [params, setParams] = useSearchParams();
   const values = filtersFromParams(params);
@@ -51,7 +53,7 @@ export function IncidentListPage() {
           ) : null}
         </span>
       </div>
-      {!isAdviser ? <Paragraph>{m.list.introOwn}</Paragraph> : null}
+      {!isAdviser && !isSharedOnly ? <Paragraph>{m.list.introOwn}</Paragraph> : null}
       <IncidentFiltersForm
         key={params.toString()}
         initial={values}
