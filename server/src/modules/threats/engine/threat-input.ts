@@ -1,40 +1,25 @@
 import { z } from 'zod';
 
-// The engine keeps its own copy of the taxonomy so it stays a self-contained, pure unit;
-// the lists match the incident module's taxonomy (including the catch-all channel `other`).
-export const threatIncidentForms = [
-  'verbale_agressie',
-  'bedreiging_intimidatie',
-  'fysiek_geweld',
-  'vernieling',
-  'stalking',
-  'discriminatie',
-  'online_haat',
-  'doxing',
-] as const;
-export type ThreatIncidentForm = (typeof threatIncidentForms)[number];
-
-export const threatIncidentChannels = [
-  'face_to_face',
-  'social_media',
-  'email',
-  'phone',
-  'letter',
-  'at_home',
-  'other',
-] as const;
-export type ThreatIncidentChannel = (typeof threatIncidentChannels)[number];
-
-export const threatIncidentTargets = ['person', 'naasten', 'property', 'organisation'] as const;
-export type ThreatIncidentTarget = (typeof threatIncidentTargets)[number];
+// The engine takes the incident module's taxonomy (plain constants), so the two never drift apart.
+export {
+  incidentForms as threatIncidentForms,
+  incidentChannels as threatIncidentChannels,
+  incidentTargets as threatIncidentTargets,
+} from '../../incidents/incident-taxonomy.js';
+export type {
+  IncidentForm as ThreatIncidentForm,
+  IncidentChannel as ThreatIncidentChannel,
+  IncidentTarget as ThreatIncidentTarget,
+} from '../../incidents/incident-taxonomy.js';
+import { incidentChannels, incidentForms, incidentTargets } from '../../incidents/incident-taxonomy.js';
 
 /** One incident as the engine sees it: plain data, already validated by the caller or by this schema. */
 export const threatIncidentSchema = z.object({
   id: z.string().min(1),
   occurredAt: z.iso.datetime({ offset: true }),
-  forms: z.array(z.enum(threatIncidentForms)).min(1),
-  channel: z.enum(threatIncidentChannels),
-  targets: z.array(z.enum(threatIncidentTargets)).min(1),
+  forms: z.array(z.enum(incidentForms)).min(1),
+  channel: z.enum(incidentChannels),
+  targets: z.array(z.enum(incidentTargets)).min(1),
   severity: z.number().int().min(1).max(5),
   perpetratorIds: z.array(z.string().min(1)).optional(),
   /** Set when property was targeted at the officeholder's residence (e.g. a car vandalised in the drive). */
