@@ -39,6 +39,10 @@ import { registerNotificationRoutes } from './modules/notifications/notification
 import { registerAuditRoutes } from './platform/audit/audit.routes.js';
 import { registerDatasetRoutes } from './modules/entities/datasets.routes.js';
 import { registerEntityRoutes } from './modules/entities/entities.routes.js';
+import { registerScanRoutes } from './modules/scans/scans.routes.js';
+import { registerSupportRoutes } from './modules/support/support.routes.js';
+import { registerScreeningRoutes } from './modules/screening/screening.routes.js';
+import { registerYenteRoutes } from './modules/screening/yente/yente.routes.js';
 
 /** Builds the HTTP application around an AppContext; `listen` is the caller's business. */
 export async function buildApp(ctx: AppContext): Promise<App> {
@@ -88,18 +92,22 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       registerAuditRoutes(api, ctx);
       registerDatasetRoutes(api, ctx);
       registerEntityRoutes(api, ctx);
+      registerScanRoutes(api, ctx);
+      registerSupportRoutes(api, ctx);
+      registerScreeningRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );
+  await app.register(async (yente) => registerYenteRoutes(yente, ctx), { prefix: '/api/yente' });
   registerHealthRoutes(app, ctx);
   await serveWebApp(app, ctx.config.webDist);
   return app;
 }
 
-/** Deny by default: an /api/v1 route that does not declare its access stops the app from starting. */
+/** Deny by default: an /api/v1 or /api/yente route that does not declare its access stops the app from starting. */
 function enforceDeclaredAccess(app: App): void {
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/v1')) return;
+    if (!route.url.startsWith('/api/v1') && !route.url.startsWith('/api/yente')) return;
     const access = (route.config as { access?: RouteAccess } | undefined)?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
   });

@@ -64,6 +64,8 @@ const configSchema = z
       })
       .optional(),
     RETENTION_INCIDENTS_DAYS: z.coerce.number().int().min(1).default(2555),
+    SNAPSHOT_DIR: z.string().min(1).optional(),
+    SCREENING_MAX_HOPS: z.coerce.number().int().min(1).max(6).default(4),
     FLAGGED_TOPICS: z
       .string()
       .default('crime,crime.fin,crime.traffick,crime.boss,sanction,poi')
@@ -129,6 +131,10 @@ export type Config = {
   retentionIncidentsDays: number;
   /** FtM topics that mark an entity as flagged (a sub-topic such as crime.traffick.drug counts too). */
   flaggedTopics: readonly string[];
+  /** Where the screening engines keep their binary snapshots (default: beside the SQLite file, or ./data/snapshots). */
+  snapshotDir: string;
+  /** Screening: longest path (in hops) searched from a candidate to a flagged entity. */
+  screeningMaxHops: number;
 };
 
 export class ConfigError extends Error {
@@ -169,6 +175,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKeys: e.ENCRYPTION_KEYS ?? defaultEncryptionKeys(e.NODE_ENV, e.DATABASE_URL),
     retentionIncidentsDays: e.RETENTION_INCIDENTS_DAYS,
     flaggedTopics: e.FLAGGED_TOPICS,
+    snapshotDir: e.SNAPSHOT_DIR ?? defaultSnapshotDir(e.DATABASE_URL),
+    screeningMaxHops: e.SCREENING_MAX_HOPS,
   };
 }
 
@@ -178,6 +186,13 @@ function defaultEncryptionKeys(env: Config['env'], databaseUrl: string): FieldKe
   const file = env === 'development' ? developmentKeyFile(databaseUrl) : null;
   if (file) return loadOrCreateDevelopmentKeys(file);
   return [{ id: 'ephemeral', key: Buffer.from(crypto.getRandomValues(new Uint8Array(32))) }];
+}
+
+// Snapshots sit in the data directory next to the SQLite file; PostgreSQL has none, so ./data.
+function defaultSnapshotDir(databaseUrl: string): string {
+  const file = databaseUrl.startsWith('sqlite:') ? databaseUrl.slice('sqlite:'.length) : '';
+  const base = file && file !== ':memory:' ? path.dirname(path.resolve(file)) : path.resolve('data');
+  return path.join(base, 'snapshots');
 }
 
 function randomDevSecret(): string {

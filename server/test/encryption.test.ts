@@ -49,6 +49,26 @@ async function createWithAddress(name = 'Wethouder Brouwersma') {
 const rawOfficeholder = (id: string) =>
   t.ctx.db.selectFrom('officeholders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
+// A measure plan's home address and household, and a person of interest's address, are sealed too.
+const planAndPoiSecrets = ['Kastanjeweide', '5041 KW', 'Wietske Dijkstra-Hoekema', 'Oude Molenwerf'];
+
+async function withPlanAndPersonOfInterest(officeholderId: string): Promise<void> {
+  const plan = await adviser.request('PUT', `/api/v1/officeholders/${officeholderId}/measure-plan`, {
+    homeAddress: { street: 'Kastanjeweide', houseNumber: '88', postcode: '5041 KW', city: 'Tilburg' },
+    household: [{ name: 'Wietske Dijkstra-Hoekema', relation: 'partner' }],
+  });
+  expect(plan.statusCode, plan.body).toBe(200);
+  expect(plan.json().homeAddress.street).toBe('Kastanjeweide');
+  const poi = await adviser.post('/api/v1/pois', {
+    displayName: 'Gerbrand Zwanenburg',
+    addresses: [{ street: 'Oude Molenwerf', houseNumber: '3', postcode: '5011 AA', city: 'Tilburg' }],
+  });
+  expect(poi.statusCode, poi.body).toBe(201);
+  const stored = await t.ctx.db.selectFrom('measure_plans').selectAll().executeTakeFirstOrThrow();
+  expect(stored.home_address).toMatch(/^v1\.keyA\./);
+  expect(stored.household).toMatch(/^v1\.keyA\./);
+}
+
 /** Everything the database holds, as bytes: the SQLite files (WAL included) or a pg_dump of the test schema. */
 async function databaseDump(ctx: AppContext): Promise<Buffer | null> {
   if (!isPostgresRun) {
@@ -120,11 +140,20 @@ describe('encryption at rest', () => {
       knownPerpetrators: perpetrator,
     });
     await adviser.get(`/api/v1/officeholders/${created.id}`);
+    await withPlanAndPersonOfInterest(created.id);
     const dump = await databaseDump(t.ctx);
     if (!dump) return expect(isPostgresRun).toBe(true); // no pg_dump on this machine
     // The officeholder's name is not encrypted: finding it shows the search looks in the right place.
     expect(dump.includes('Wethouder Brouwersma')).toBe(true);
-    for (const secret of ['Hoogvliet-Zuidlaan', '5038 ZQ', 'Annelies', 'Vlielandt', 'vlielandt_gj']) {
+    expect(dump.includes('Gerbrand Zwanenburg')).toBe(true);
+    for (const secret of [
+      'Hoogvliet-Zuidlaan',
+      '5038 ZQ',
+      'Annelies',
+      'Vlielandt',
+      'vlielandt_gj',
+      ...planAndPoiSecrets,
+    ]) {
       expect(dump.includes(secret), secret).toBe(false);
     }
   });

@@ -6,6 +6,8 @@ import { municipality, type Municipality } from './support/scenario.js';
 import { addAttachment } from '../src/modules/incidents/incident-attachments.service.js';
 import { protectionBodies, protectionRecordsOf } from './support/protection-tenancy.js';
 import { entityBodies, entityRecordsOf } from './support/entity-tenancy.js';
+import { scanSupportBodies, scanSupportRecordsOf } from './support/scan-support-tenancy.js';
+import { screeningBodies, screeningRecordsOf } from './support/screening-tenancy.js';
 
 // A user of organisation A must not read, list, change or delete anything of organisation B
 // through any route; a foreign record answers 404 (or 403 where the role lacks the right at all).
@@ -53,6 +55,8 @@ beforeAll(async () => {
   };
   Object.assign(ids, await protectionRecordsOf(t.ctx, b));
   Object.assign(ids, await entityRecordsOf(t.ctx, b, secretText));
+  Object.assign(ids, await scanSupportRecordsOf(t.ctx, b));
+  Object.assign(ids, await screeningRecordsOf(b, secretText));
 });
 afterAll(async () => t.close());
 
@@ -67,6 +71,8 @@ const bodies: Record<string, unknown> = {
 };
 Object.assign(bodies, protectionBodies);
 Object.assign(bodies, entityBodies);
+Object.assign(bodies, scanSupportBodies);
+Object.assign(bodies, screeningBodies);
 
 // Bodies that are valid apart from naming organisation B's record, so the refusal is about tenancy.
 function validBody(method: string, path: string): unknown {
@@ -159,6 +165,7 @@ describe.each(['adviseur@tilburg.test', 'wethouder@tilburg.test', 'beheer@tilbur
         '/api/v1/users',
         '/api/v1/datasets',
         '/api/v1/entities?q=geheim',
+        '/api/v1/screenings',
         `/api/v1/users?organisationId=${b.org.id}`,
       ]) {
         const res = await client.get(url);

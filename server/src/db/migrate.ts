@@ -8,6 +8,8 @@ import * as entities from './migrations/20261129-0005-entities.js';
 import * as rowLevelSecurity from './migrations/20261129-0006-row-level-security.js';
 import * as scansSupport from './migrations/20261129-0007-scans-support.js';
 import * as auditRecordOwner from './migrations/20261129-0008-audit-record-owner.js';
+import * as screenings from './migrations/20261129-0009-screenings.js';
+import * as rlsProtectionEntities from './migrations/20261129-0010-row-level-security-protection-entities.js';
 
 // Migrations are imported statically so the built app and tests need no file-system scanning.
 const migrations: Record<string, Migration> = {
@@ -19,6 +21,8 @@ const migrations: Record<string, Migration> = {
   '20261129-0006-row-level-security': rowLevelSecurity,
   '20261129-0007-scans-support': scansSupport,
   '20261129-0008-audit-record-owner': auditRecordOwner,
+  '20261129-0009-screenings': screenings,
+  '20261129-0010-row-level-security-protection-entities': rlsProtectionEntities,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

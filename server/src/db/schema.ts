@@ -30,6 +30,7 @@ import type {
 import type { ScanAnswersTable, ScanFindingsTable, SecurityScansTable } from '../modules/scans/scans.table.js';
 import type { SupportRequestNotesTable, SupportRequestsTable } from '../modules/support/support.table.js';
 import type { PoiDuplicateDecisionsTable } from '../modules/pois/pois.table.js';
+import type { ScreeningsTable } from '../modules/screening/screening.table.js';
 
 /** Every table Kysely knows, keyed by table name. */
 export type Database = {
@@ -71,4 +72,5 @@ export type Database = {
   support_requests: SupportRequestsTable;
   support_request_notes: SupportRequestNotesTable;
   poi_duplicate_decisions: PoiDuplicateDecisionsTable;
+  screenings: ScreeningsTable;
 };

@@ -1,5 +1,6 @@
 export type ErrorCode =
   | 'validation_failed'
+  | 'unprocessable'
   | 'unauthenticated'
   | 'mfa_required'
   | 'forbidden'
@@ -37,6 +38,8 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'validation_failed':
       return 400;
+    case 'unprocessable':
+      return 422;
     case 'unauthenticated':
       return 401;
     case 'mfa_required':

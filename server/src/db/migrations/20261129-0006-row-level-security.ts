@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres, protectTable as protect, unprotectTable } from './support/row-level-security.js';
 
 // Row-level security on PostgreSQL (SQLite has none; there the service layer is the only guard).
 // The tenant comes from the connection setting weerbaar.tenant, set at every connection checkout
@@ -7,21 +8,6 @@ import { sql, type Kysely } from 'kysely';
 // database clock is not the application's clock.
 
 const tenantTables = ['incident_forms', 'incident_events', 'incident_attachments'] as const;
-
-async function isPostgres(db: Kysely<unknown>): Promise<boolean> {
-  try {
-    await sql`select version()`.execute(db);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function protect(db: Kysely<unknown>, table: string, using: string, check: string): Promise<void> {
-  await sql.raw(`alter table ${table} enable row level security`).execute(db);
-  await sql.raw(`alter table ${table} force row level security`).execute(db);
-  await sql.raw(`create policy tenant_isolation on ${table} using (${using}) with check (${check})`).execute(db);
-}
 
 /** Enables and forces tenant policies on the incident and officeholder tables. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -53,9 +39,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   if (!(await isPostgres(db))) return;
-  for (const table of ['incidents', 'officeholders', ...tenantTables]) {
-    await sql.raw(`drop policy if exists tenant_isolation on ${table}`).execute(db);
-    await sql.raw(`alter table ${table} no force row level security`).execute(db);
-    await sql.raw(`alter table ${table} disable row level security`).execute(db);
-  }
+  for (const table of ['incidents', 'officeholders', ...tenantTables]) await unprotectTable(db, table);
 }

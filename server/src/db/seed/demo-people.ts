@@ -58,6 +58,13 @@ export const demoUsers: { org: string; email: string; name: string; roles: Role[
     description: 'functionaris gegevensbescherming Tilburg',
   },
   {
+    org: 'gemeente-tilburg',
+    email: 'bibob@tilburg.demo',
+    name: 'Lotte van Beek',
+    roles: ['bibob_coordinator'],
+    description: 'Bibob-coördinator Tilburg: screent aanvragers tegen het gedeelde KvK-uittreksel',
+  },
+  {
     org: 'gemeente-breda',
     email: 'adviseur@breda.demo',
     name: 'Pieter Hendriks',
@@ -70,6 +77,13 @@ export const demoUsers: { org: string; email: string; name: string; roles: Role[
     name: 'Ruud Mertens',
     roles: ['riec_analyst'],
     description: 'RIEC-analist: entiteitennetwerk, deelt het KvK-uittreksel',
+  },
+  {
+    org: 'beveiliging-zuid',
+    email: 'monteur@beveiliging.demo',
+    name: 'Dennis Verschuren',
+    roles: ['security_provider'],
+    description: 'monteur Beveiliging Zuid: alleen eigen werkorders',
   },
 ];
 

@@ -202,6 +202,21 @@ export function liveFlags(
     .execute();
 }
 
+/** Every live flag on a dataset's entities set by any of `organisationIds` (flags are few: set by people). */
+export function liveFlagsOfDataset(
+  db: Db,
+  datasetId: string,
+  organisationIds: readonly string[],
+): Promise<EntityFlagRow[]> {
+  return db
+    .selectFrom('entity_flags')
+    .selectAll()
+    .where('dataset_id', '=', datasetId)
+    .where('organisation_id', 'in', [...organisationIds])
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
 export const insertDecision = (db: Db, row: Insertable<MatchDecisionsTable>) =>
   db.insertInto('match_decisions').values(row).execute();
 

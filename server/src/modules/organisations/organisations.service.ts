@@ -45,6 +45,14 @@ export async function listOrganisations(ctx: RequestContext): Promise<Organisati
   return (await repo.listOrganisations(ctx.db)).map(toDto);
 }
 
+/** Active organisations of one type, e.g. the support organisations a request can go to. */
+export async function listActiveOrganisationsOfType(
+  ctx: AppContext,
+  type: OrganisationType,
+): Promise<OrganisationDto[]> {
+  return (await repo.listOrganisations(ctx.db)).filter((r) => r.type === type && r.active === 1).map(toDto);
+}
+
 /** Renames or (de)activates an organisation. */
 export async function updateOrganisation(
   ctx: RequestContext,

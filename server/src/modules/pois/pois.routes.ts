@@ -4,6 +4,7 @@ import type { App } from '../../platform/http/types.js';
 import { requestContext } from '../../platform/http/request-context.js';
 import * as pois from './pois.service.js';
 import * as groups from './poi-groups.service.js';
+import { registerPoiDuplicateRoutes } from './poi-duplicates.routes.js';
 import {
   addGroupMemberSchema,
   createPoiGroupSchema,
@@ -113,6 +114,7 @@ function registerLinkRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => pois.poiHistory(requestContext(req, ctx), req.params.poiId),
   );
+  registerPoiDuplicateRoutes(app, ctx);
 }
 
 function registerGroupRoutes(app: App, ctx: AppContext): void {

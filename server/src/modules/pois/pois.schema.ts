@@ -67,6 +67,8 @@ export const poiSchema = z
     ...poiFields,
     incidents: z.array(poiLinkSchema),
     groupIds: z.array(z.uuid()),
+    /** Persons of interest a person decided are the same person; both records stay. */
+    sameAs: z.array(z.uuid()),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -14,6 +14,7 @@ import type {
   UpdatePoiInput,
 } from './pois.schema.js';
 import * as repo from './pois.repository.js';
+import { latestDecisionsOf } from './poi-duplicates.repository.js';
 
 /** Audits a change or read of a person of interest as the actor (in the given transaction). */
 export function auditPoi(
@@ -36,9 +37,10 @@ function assertBirthDate(ctx: RequestContext, birthDate: string | null | undefin
 }
 
 async function toDto(ctx: RequestContext, row: repo.PoiRow): Promise<PoiDto> {
-  const [links, groupIds] = await Promise.all([
+  const [links, groupIds, decided] = await Promise.all([
     repo.linksOfPoi(ctx.db, ctx.actor.organisationId, row.id),
     repo.groupIdsOfPoi(ctx.db, row.id),
+    latestDecisionsOf(ctx.db, ctx.actor.organisationId, row.id),
   ]);
   return {
     id: row.id,
@@ -50,6 +52,10 @@ async function toDto(ctx: RequestContext, row: repo.PoiRow): Promise<PoiDto> {
     notes: row.notes,
     incidents: links.map((l) => ({ incidentId: l.incident_id, role: l.role as PoiRole, linkedAt: l.created_at })),
     groupIds,
+    sameAs: [...decided]
+      .filter(([, d]) => d === 'same')
+      .map(([id]) => id)
+      .sort(),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -102,6 +102,10 @@ function registerScanRecordRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => scans.completeScan(requestContext(req, ctx), req.params.scanId),
   );
+  registerProposalRoutes(app, ctx);
+}
+
+function registerProposalRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/security-scans/:scanId/findings/:findingId/propose',
     {

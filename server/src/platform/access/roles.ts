@@ -38,6 +38,10 @@ export const permissions = [
   'entities:read',
   'entities:manage',
   'datasets:manage',
+  'support:request',
+  'support:handle',
+  'screenings:create',
+  'screenings:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -61,13 +65,31 @@ const grants: Record<Role, readonly Permission[]> = {
     'exports:request',
     'exports:approve',
     'entities:read',
+    'support:request',
+    'screenings:create',
+    'screenings:read',
   ],
-  officeholder: ['incidents:report', 'incidents:read_own'],
-  bibob_coordinator: ['tokens:manage_own', 'shared:read', 'entities:read', 'entities:manage'],
-  riec_analyst: ['tokens:manage_own', 'shared:read', 'entities:read', 'entities:manage', 'datasets:manage'],
+  officeholder: ['incidents:report', 'incidents:read_own', 'support:request'],
+  bibob_coordinator: [
+    'tokens:manage_own',
+    'shared:read',
+    'entities:read',
+    'entities:manage',
+    'screenings:create',
+    'screenings:read',
+  ],
+  riec_analyst: [
+    'tokens:manage_own',
+    'shared:read',
+    'entities:read',
+    'entities:manage',
+    'datasets:manage',
+    'screenings:create',
+    'screenings:read',
+  ],
   police_liaison: ['tokens:manage_own', 'shared:read'],
   security_provider: ['work_orders:read_own', 'work_orders:update_own', 'tokens:manage_own', 'shared:read'],
-  support_team: [],
+  support_team: ['support:handle'],
   dpo: ['audit:read', 'tokens:manage_own', 'exports:approve'],
 };
 

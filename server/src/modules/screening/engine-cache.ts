@@ -1,0 +1,129 @@
+/**
+ * The screening engines per dataset, kept in memory and keyed by the dataset's content
+ * version (imports bump `updated_at` and `entity_count`; the configured flagging topics are
+ * part of it too). A stale or missing entry is rebuilt lazily — from a binary snapshot when
+ * one exists for that version, else from the store, after which the snapshot is written.
+ * Analyst flags differ per reader, so they are laid over the graph as a cheap copy of its
+ * flag array instead of a rebuild.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import type { AppContext, RequestContext } from '../../platform/context.js';
+import type { DatasetAccess } from '../entities/datasets.service.js';
+import { datasetEntities, flaggedEntityIds } from '../entities/entity-read.service.js';
+import { GraphBuilder } from '../entities/graph/graph-builder.js';
+import { findNode } from '../entities/graph/graph-access.js';
+import { FLAG_BIT, type EntityGraph } from '../entities/graph/graph.types.js';
+import { buildIndex } from './engine/candidate-index.js';
+import type { EntityRecord } from './engine/types.js';
+import { addressLine, graphRecordsOf, pendingRecordOf, type PendingRecord } from './engine-records.js';
+import { readSnapshots, writeSnapshots, type DatasetEngines } from './engine-snapshots.js';
+
+type DatasetRow = DatasetAccess['dataset'];
+type Entry = { version: string; engines: Promise<DatasetEngines>; variants: Map<string, EntityGraph> };
+export type EngineStats = { builds: number; snapshotLoads: number };
+type Cache = { entries: Map<string, Entry>; stats: EngineStats };
+
+// Per database handle, so several apps in one process (tests) never share engines.
+const caches = new WeakMap<Db, Cache>();
+const MAX_FLAG_VARIANTS = 8;
+
+function cacheOf(db: Db): Cache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = { entries: new Map(), stats: { builds: 0, snapshotLoads: 0 } };
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/** The content version of a dataset's engines. */
+export function contentVersion(dataset: DatasetRow, flaggedTopics: readonly string[]): string {
+  return shortHash(`${dataset.updated_at}|${Number(dataset.entity_count)}|${flaggedTopics.join(',')}`);
+}
+
+/** Reads every entity of the dataset once, building matcher records and the graph together. */
+async function buildFromStore(ctx: AppContext, datasetId: string): Promise<DatasetEngines> {
+  const addresses = new Map<string, string>();
+  const pending: PendingRecord[] = [];
+  const builder = new GraphBuilder();
+  for await (const page of datasetEntities(ctx, datasetId)) {
+    for (const entity of page) {
+      if (entity.schema === 'Address') addresses.set(entity.id, addressLine(entity));
+      const record = pendingRecordOf(entity);
+      if (record) pending.push(record);
+      for (const r of graphRecordsOf(entity, ctx.config.flaggedTopics)) {
+        if (r.kind === 'node') builder.addNode(r.node);
+        else builder.addEdge(r.edge);
+      }
+    }
+  }
+  // Addresses may come after the people living there, so their lines are joined in at the end.
+  const records: EntityRecord[] = pending.map(({ record, addressIds }) => {
+    const lines = addressIds.map((id) => addresses.get(id)).filter((l): l is string => Boolean(l));
+    return { ...record, addresses: [...(record.addresses ?? []), ...lines] };
+  });
+  return { index: buildIndex(records), graph: builder.build() };
+}
+
+async function loadEngines(ctx: AppContext, cache: Cache, datasetId: string, version: string) {
+  const dir = ctx.config.snapshotDir;
+  const fromDisk = await readSnapshots(dir, datasetId, version, ctx.logger);
+  if (fromDisk) {
+    cache.stats.snapshotLoads += 1;
+    return fromDisk;
+  }
+  const built = await buildFromStore(ctx, datasetId);
+  cache.stats.builds += 1;
+  await writeSnapshots(dir, datasetId, version, built, ctx.logger);
+  return built;
+}
+
+/** The engines of a dataset's current content (the caller has checked access). */
+export async function enginesFor(ctx: AppContext, dataset: DatasetRow): Promise<DatasetEngines> {
+  const cache = cacheOf(ctx.db);
+  const version = contentVersion(dataset, ctx.config.flaggedTopics);
+  const current = cache.entries.get(dataset.id);
+  if (current?.version === version) return current.engines;
+  const engines = loadEngines(ctx, cache, dataset.id, version);
+  const entry: Entry = { version, engines, variants: new Map() };
+  cache.entries.set(dataset.id, entry);
+  // A failed build must not stick: the next request tries again.
+  engines.catch(() => {
+    if (cache.entries.get(dataset.id) === entry) cache.entries.delete(dataset.id);
+  });
+  return engines;
+}
+
+function withFlags(graph: EntityGraph, ids: readonly string[]): EntityGraph {
+  const nodeFlags = new Uint16Array(graph.nodeFlags);
+  for (const id of ids) {
+    const node = findNode(graph, id);
+    if (node >= 0) nodeFlags[node] = (nodeFlags[node] ?? 0) | FLAG_BIT;
+  }
+  return { ...graph, nodeFlags };
+}
+
+/** The dataset's graph with the analyst flags the reader sees laid over it. */
+export async function graphForReader(ctx: RequestContext, access: DatasetAccess): Promise<EntityGraph> {
+  const engines = await enginesFor(ctx, access.dataset);
+  const flagged = await flaggedEntityIds(ctx, access);
+  if (flagged.length === 0) return engines.graph;
+  const entry = cacheOf(ctx.db).entries.get(access.dataset.id);
+  const key = shortHash(flagged.join('\n'));
+  const cached = entry?.variants.get(key);
+  if (cached) return cached;
+  const graph = withFlags(engines.graph, flagged);
+  if (entry && entry.variants.size < MAX_FLAG_VARIANTS) entry.variants.set(key, graph);
+  return graph;
+}
+
+/** How often engines were built from the store or loaded from a snapshot (for tests and logs). */
+export const engineStats = (db: Db): EngineStats => ({ ...cacheOf(db).stats });
+
+/** Drops the in-memory engines, as a restart would (snapshots on disk stay). */
+export function forgetEngines(db: Db): void {
+  cacheOf(db).entries.clear();
+}

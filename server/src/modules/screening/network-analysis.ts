@@ -1,0 +1,91 @@
+/**
+ * The network half of a screening: for each strong candidate the shortest paths to flagged
+ * entities (hubs capped, skipped hubs named) and the red flags of the candidate and of the
+ * organisations on those paths (where a straw man shows up as a co-director).
+ */
+import type { RequestContext } from '../../platform/context.js';
+import type { DatasetAccess } from '../entities/datasets.service.js';
+import { findPathsToFlagged, type FlaggedPathsResult } from '../entities/graph/flagged-paths.js';
+import { redFlags, type RedFlag } from '../entities/graph/red-flags.js';
+import type { EntityGraph, GraphNode } from '../entities/graph/graph.types.js';
+import { findNode, toGraphNode } from '../entities/graph/graph-access.js';
+import { graphForReader } from './engine-cache.js';
+import type { MergedCandidate } from './match-across.js';
+
+/** Candidates scoring at least this are "strong": their network is examined. */
+export const STRONG_SCORE = 0.7;
+const MAX_STRONG = 3;
+const MAX_PATHS = 5;
+const ORGANISATIONS: ReadonlySet<string> = new Set(['Company', 'Organization', 'LegalEntity', 'PublicBody']);
+
+export type CandidateNetwork = {
+  candidate: MergedCandidate;
+  graph: EntityGraph;
+  paths: FlaggedPathsResult | null;
+  redFlags: RedFlag[];
+};
+
+/** Each candidate's own node in its dataset's graph (flag and topics), null when not in the graph. */
+export type GraphLookup = (candidate: MergedCandidate) => GraphNode | null;
+
+function flagsAround(
+  graph: EntityGraph,
+  candidateId: string,
+  paths: FlaggedPathsResult | null,
+  now: Date,
+  hops: number,
+) {
+  const context = { now, flaggedHops: hops };
+  const subjects = new Set([candidateId]);
+  for (const path of paths?.paths ?? []) {
+    for (const node of path.nodes.slice(1, -1)) if (ORGANISATIONS.has(node.schema)) subjects.add(node.id);
+  }
+  const seen = new Set<string>();
+  return [...subjects]
+    .flatMap((id) => redFlags(graph, id, context))
+    .filter((flag) => {
+      const key = `${flag.code}|${flag.subject}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** Graphs of the candidates' datasets, read once per dataset. */
+export async function graphsFor(
+  ctx: RequestContext,
+  accesses: ReadonlyMap<string, DatasetAccess>,
+  candidates: readonly MergedCandidate[],
+): Promise<Map<string, EntityGraph>> {
+  const graphs = new Map<string, EntityGraph>();
+  for (const { datasetId } of candidates) {
+    const access = accesses.get(datasetId);
+    if (access && !graphs.has(datasetId)) graphs.set(datasetId, await graphForReader(ctx, access));
+  }
+  return graphs;
+}
+
+/** A candidate's node in its graph. */
+export function nodeOf(graphs: ReadonlyMap<string, EntityGraph>, candidate: MergedCandidate): GraphNode | null {
+  const graph = graphs.get(candidate.datasetId);
+  const node = graph ? findNode(graph, candidate.id) : -1;
+  return graph && node >= 0 ? toGraphNode(graph, node) : null;
+}
+
+/** Paths and red flags of the strong candidates. */
+export function analyseNetworks(
+  ctx: RequestContext,
+  graphs: ReadonlyMap<string, EntityGraph>,
+  candidates: readonly MergedCandidate[],
+): CandidateNetwork[] {
+  const hops = ctx.config.screeningMaxHops;
+  return candidates
+    .filter((c) => c.score >= STRONG_SCORE)
+    .slice(0, MAX_STRONG)
+    .flatMap((candidate) => {
+      const graph = graphs.get(candidate.datasetId);
+      if (!graph) return [];
+      const paths = findPathsToFlagged(graph, candidate.id, { maxHops: hops, maxPaths: MAX_PATHS });
+      return [{ candidate, graph, paths, redFlags: flagsAround(graph, candidate.id, paths, ctx.clock.now(), hops) }];
+    });
+}

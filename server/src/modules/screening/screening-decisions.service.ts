@@ -1,0 +1,88 @@
+/**
+ * Match decisions on a screening's candidates. The applicant is kept as an entity of the
+ * organisation's own "screened applicants" dataset, and each decision (applicant ~ candidate)
+ * goes through the entity store's match-decision service: appended, never overwritten, the
+ * newest counting, "same" clusters resolving in every later answer.
+ */
+import { notFound } from '../../platform/errors.js';
+import type { AppContext, RequestContext } from '../../platform/context.js';
+import { createDataset, findDatasetForCli } from '../entities/datasets.service.js';
+import { entitiesByIds } from '../entities/entity-read.service.js';
+import { importFtmEntities } from '../entities/ftm-import.service.js';
+import { decideMatch, listDecisions } from '../entities/match-decisions.service.js';
+import type { MatchDecisionDto } from '../entities/entities.schema.js';
+import type { ScreeningDecisionInput, ScreeningResult } from './screening.schema.js';
+import { SUBJECT_DATASET } from './screening-datasets.js';
+import { requireOwnScreening } from './screening-access.js';
+import type { ScreeningRow } from './screening.repository.js';
+
+type DecisionSummary = NonNullable<ScreeningResult['candidates'][number]['decision']>;
+
+/** The FtM id of a screening's applicant in the subject dataset. */
+export const subjectEntityId = (screeningId: string): string => `screening-${screeningId}`;
+
+async function subjectDataset(ctx: AppContext, organisationId: string) {
+  const existing = await findDatasetForCli(ctx, SUBJECT_DATASET.name, organisationId);
+  if (existing) return existing;
+  return createDataset(ctx, organisationId, { ...SUBJECT_DATASET, kind: 'eigen_registratie' });
+}
+
+async function ensureSubjectEntity(ctx: RequestContext, row: ScreeningRow): Promise<string> {
+  const dataset = await subjectDataset(ctx, row.organisation_id);
+  const id = subjectEntityId(row.id);
+  if ((await entitiesByIds(ctx, dataset.id, [id])).length === 0) {
+    const subject = JSON.parse(row.subject) as { schema: string; properties: Record<string, string[]> };
+    await importFtmEntities(ctx, dataset.id, async function* () {
+      yield { line: 1, value: { id, schema: subject.schema, properties: subject.properties } };
+    });
+  }
+  return dataset.id;
+}
+
+function isCandidate(row: ScreeningRow, datasetId: string, entityId: string): boolean {
+  const { candidates } = JSON.parse(row.result) as ScreeningResult;
+  return candidates.some(
+    (c) =>
+      (c.datasetId === datasetId && c.entityId === entityId) ||
+      c.referents.some((r) => r.datasetId === datasetId && r.entityId === entityId),
+  );
+}
+
+/** Records whether a candidate is the applicant (same / different / unsure, with a note). */
+export async function decideCandidate(
+  ctx: RequestContext,
+  screeningId: string,
+  input: ScreeningDecisionInput,
+): Promise<MatchDecisionDto> {
+  const row = await requireOwnScreening(ctx, screeningId);
+  if (!isCandidate(row, input.datasetId, input.entityId)) throw notFound('candidate');
+  const subjectDatasetId = await ensureSubjectEntity(ctx, row);
+  return decideMatch(ctx, {
+    left: { datasetId: subjectDatasetId, entityId: subjectEntityId(row.id) },
+    right: { datasetId: input.datasetId, entityId: input.entityId },
+    decision: input.decision,
+    ...(input.note ? { note: input.note } : {}),
+  });
+}
+
+/** The decision that counts per candidate key (`datasetId/entityId`), for the own organisation. */
+export async function currentDecisions(
+  ctx: RequestContext,
+  screeningId: string,
+): Promise<Map<string, DecisionSummary>> {
+  const dataset = await findDatasetForCli(ctx, SUBJECT_DATASET.name, ctx.actor.organisationId);
+  const result = new Map<string, DecisionSummary>();
+  if (!dataset) return result;
+  const subject = { datasetId: dataset.id, id: subjectEntityId(screeningId) };
+  for (const d of await listDecisions(ctx, dataset.id, subject.id)) {
+    if (!d.isCurrent) continue;
+    const other = d.left.datasetId === subject.datasetId && d.left.id === subject.id ? d.right : d.left;
+    result.set(`${other.datasetId}/${other.id}`, {
+      decision: d.decision,
+      note: d.note,
+      decidedBy: d.decidedBy,
+      decidedAt: d.decidedAt,
+    });
+  }
+  return result;
+}

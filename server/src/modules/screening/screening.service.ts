@@ -1,0 +1,179 @@
+import { AppError, invalid } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { recordAudit, type AuditInput } from '../../platform/audit/audit.service.js';
+import type { RequestContext } from '../../platform/context.js';
+import type { Db } from '../../db/database.js';
+import { sharedRecordIds } from '../sharing/sharing.service.js';
+import { displayNames } from '../users/users.service.js';
+import type {
+  CreateScreeningInput,
+  ScreeningConclusionInput,
+  ScreeningDto,
+  ScreeningResult,
+  ScreeningSummary,
+} from './screening.schema.js';
+import type { ScreeningAccess } from './screening.policy.js';
+import { requireOwnScreening, requireScreening } from './screening-access.js';
+import { isProblem, validateExample, type ValidExample } from './subject-validation.js';
+import { datasetsToScreen } from './screening-datasets.js';
+import { matchAcross } from './match-across.js';
+import { buildScreeningResult } from './screening-result.js';
+import { currentDecisions } from './screening-decisions.service.js';
+import * as repo from './screening.repository.js';
+
+const CANDIDATES = { limit: 10, threshold: 0.3 };
+
+function audit(ctx: RequestContext, db: Db, input: Omit<AuditInput, 'actorUserId' | 'organisationId' | 'origin'>) {
+  return recordAudit(db, ctx.dialect, ctx.clock, {
+    ...input,
+    actorUserId: ctx.actor.userId,
+    organisationId: ctx.actor.organisationId,
+    origin: ctx.origin,
+  });
+}
+
+function validSubject(input: CreateScreeningInput): ValidExample {
+  const checked = validateExample(input.subject, 'subject');
+  if (!isProblem(checked)) return checked;
+  const issues = [{ path: checked.path, message: checked.message }];
+  if (checked.status === 422) throw new AppError('unprocessable', `${checked.path}: ${checked.message}`, { issues });
+  throw invalid(checked.path, checked.message);
+}
+
+/** Screens an applicant against the datasets the user may see and keeps everything as a record (audited). */
+export async function createScreening(ctx: RequestContext, input: CreateScreeningInput): Promise<ScreeningDto> {
+  const subject = validSubject(input);
+  const accesses = await datasetsToScreen(ctx, input.datasetIds);
+  const candidates = await matchAcross(ctx, accesses, subject.example, CANDIDATES);
+  const result = await buildScreeningResult(ctx, new Map(accesses.map((a) => [a.dataset.id, a])), candidates);
+  const row: repo.ScreeningRow = {
+    id: newId(),
+    organisation_id: ctx.actor.organisationId,
+    created_by_user_id: ctx.actor.userId,
+    created_at: ctx.clock.now().toISOString(),
+    purpose: input.purpose,
+    case_reference: input.caseReference || null,
+    subject_schema: subject.schema,
+    subject_caption: subject.caption,
+    subject: JSON.stringify({ schema: subject.schema, properties: subject.properties }),
+    datasets: JSON.stringify(accesses.map(({ dataset: d }) => ({ id: d.id, name: d.name, title: d.title }))),
+    result: JSON.stringify(result),
+    candidate_count: result.candidates.length,
+    red_flag_count: result.redFlags.length,
+    conclusion_outcome: null,
+    conclusion_text: null,
+    concluded_by_user_id: null,
+    concluded_at: null,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertScreening(trx, row);
+    await audit(ctx, trx, {
+      action: 'screening.create',
+      result: 'success',
+      objectType: 'screening',
+      objectId: row.id,
+      details: { datasets: accesses.length, candidates: result.candidates.length, redFlags: result.redFlags.length },
+    });
+  });
+  return toDto(ctx, row, { via: 'organisation', purpose: null, sharedBy: null });
+}
+
+/** One screening with its current decisions; every read is audited. */
+export async function getScreening(ctx: RequestContext, id: string): Promise<ScreeningDto> {
+  const { row, access } = await requireScreening(ctx, id);
+  await audit(ctx, ctx.db, {
+    action: 'screening.read',
+    result: 'success',
+    objectType: 'screening',
+    objectId: id,
+    recordOwnerId: row.organisation_id,
+    ...(access.purpose ? { purpose: access.purpose } : {}),
+    details: { via: access.via },
+  });
+  return toDto(ctx, row, access);
+}
+
+/** Screenings of the own organisation and those shared with the actor, newest first. */
+export async function listScreenings(
+  ctx: RequestContext,
+  page: { page: number; pageSize: number },
+): Promise<ScreeningSummary[]> {
+  const shared = await sharedRecordIds(ctx, 'screening');
+  const rows = await repo.listScreenings(ctx.db, ctx.actor.organisationId, shared, {
+    limit: page.pageSize,
+    offset: (page.page - 1) * page.pageSize,
+  });
+  const names = await displayNames(
+    ctx,
+    rows.map((r) => r.created_by_user_id),
+  );
+  return rows.map((r) => summaryOf(r, names));
+}
+
+/** Records (or revises) the adviser's conclusion; the audit trail keeps every version. */
+export async function concludeScreening(
+  ctx: RequestContext,
+  id: string,
+  input: ScreeningConclusionInput,
+): Promise<ScreeningDto> {
+  const row = await requireOwnScreening(ctx, id);
+  const changes = {
+    conclusion_outcome: input.outcome,
+    conclusion_text: input.text,
+    concluded_by_user_id: ctx.actor.userId,
+    concluded_at: ctx.clock.now().toISOString(),
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateScreening(trx, id, changes);
+    await audit(ctx, trx, {
+      action: 'screening.conclude',
+      result: 'success',
+      objectType: 'screening',
+      objectId: id,
+      details: { outcome: input.outcome, revised: row.concluded_at !== null },
+    });
+  });
+  return toDto(ctx, { ...row, ...changes }, { via: 'organisation', purpose: null, sharedBy: null });
+}
+
+function summaryOf(row: repo.ScreeningListRow, names: Map<string, string>): ScreeningSummary {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    createdBy: names.get(row.created_by_user_id) ?? '—',
+    purpose: row.purpose,
+    caseReference: row.case_reference,
+    subjectSchema: row.subject_schema,
+    subjectCaption: row.subject_caption,
+    candidateCount: Number(row.candidate_count),
+    redFlagCount: Number(row.red_flag_count),
+    outcome: row.conclusion_outcome,
+  };
+}
+
+async function toDto(ctx: RequestContext, row: repo.ScreeningRow, access: ScreeningAccess): Promise<ScreeningDto> {
+  const names = await displayNames(ctx, [
+    row.created_by_user_id,
+    ...(row.concluded_by_user_id ? [row.concluded_by_user_id] : []),
+  ]);
+  const result = JSON.parse(row.result) as ScreeningResult;
+  // Decisions belong to the owner organisation; a grantee reads the screening without them.
+  const decisions = access.via === 'organisation' ? await currentDecisions(ctx, row.id) : new Map();
+  for (const c of result.candidates) c.decision = decisions.get(`${c.datasetId}/${c.entityId}`) ?? null;
+  return {
+    ...summaryOf(row, names),
+    subject: JSON.parse(row.subject) as ScreeningDto['subject'],
+    datasets: JSON.parse(row.datasets) as ScreeningDto['datasets'],
+    result,
+    conclusion:
+      row.conclusion_outcome && row.conclusion_text && row.concluded_at
+        ? {
+            outcome: row.conclusion_outcome,
+            text: row.conclusion_text,
+            concludedBy: names.get(row.concluded_by_user_id ?? '') ?? '—',
+            concludedAt: row.concluded_at,
+          }
+        : null,
+    access: { via: access.via, sharedBy: access.sharedBy },
+  };
+}

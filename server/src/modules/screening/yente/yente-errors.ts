@@ -1,0 +1,34 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, httpStatusOf } from '../../../platform/errors.js';
+
+/**
+ * Errors as yente (FastAPI) words them: `{ "detail": "..." }`, and for input that does not fit
+ * the request model 422 with `{ "detail": [{ loc, msg, type }] }`.
+ */
+export function handleYenteError(error: unknown, req: FastifyRequest, reply: FastifyReply): void {
+  if (error instanceof AppError) {
+    const status = httpStatusOf(error.code);
+    if (status >= 500) req.log.error({ err: error }, 'yente request failed');
+    const issues = error.details.issues ?? [];
+    const detail =
+      status === 422
+        ? issues.map((i) => ({ loc: i.path.split('.'), msg: i.message, type: 'value_error' }))
+        : error.userMessage;
+    void reply.status(status).header('cache-control', 'no-store').send({ detail });
+    return;
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const detail = error.validation.map((v) => ({
+      loc: [error.validationContext ?? 'body', ...v.instancePath.split('/').filter(Boolean)],
+      msg: v.message ?? 'invalid',
+      type: 'value_error',
+    }));
+    void reply.status(422).header('cache-control', 'no-store').send({ detail });
+    return;
+  }
+  const status = (error as FastifyError).statusCode ?? 500;
+  if (status >= 500) req.log.error({ err: error }, 'yente request failed unexpectedly');
+  const detail = status >= 500 ? 'Internal error' : (error as FastifyError).message;
+  void reply.status(status).header('cache-control', 'no-store').send({ detail });
+}

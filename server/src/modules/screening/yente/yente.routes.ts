@@ -1,0 +1,116 @@
+import type { AppContext } from '../../../platform/context.js';
+import type { App } from '../../../platform/http/types.js';
+import { requestContext } from '../../../platform/http/request-context.js';
+import {
+  algorithmsResponse,
+  ALGORITHM,
+  catalogResponse,
+  datasetParams,
+  entityParams,
+  entityQuery,
+  entityResponse,
+  matchBody,
+  matchQuery,
+  matchResponse,
+  searchQuery,
+  searchResponse,
+  statusResponse,
+} from './yente.schema.js';
+import { fetchEntity, matchEntities, searchEntities } from './yente.service.js';
+import { catalogOf, namedDatasets } from './yente-datasets.js';
+import { featureDocs } from './yente-entities.js';
+import { handleYenteError } from './yente-errors.js';
+
+const tags = ['yente'];
+
+/**
+ * The yente-compatible API, mounted at /api/yente: point a yente client there with a Weerbaar
+ * API token (`Authorization: ApiKey <token>` or `Bearer <token>`).
+ */
+export function registerYenteRoutes(app: App, ctx: AppContext): void {
+  app.setErrorHandler(handleYenteError);
+  app.post(
+    '/match/:dataset',
+    {
+      config: { access: 'screenings:create' },
+      schema: {
+        tags,
+        summary: 'Query by example matcher (yente-compatible)',
+        params: datasetParams,
+        querystring: matchQuery,
+        body: matchBody,
+        response: { 200: matchResponse },
+      },
+    },
+    async (req, reply) => {
+      const result = await matchEntities(requestContext(req, ctx), req.params.dataset, req.body, req.query);
+      return reply.header('x-batch-size', String(Object.keys(result.responses).length)).send(result);
+    },
+  );
+  app.get(
+    '/search/:dataset',
+    {
+      config: { access: 'screenings:create' },
+      schema: {
+        tags,
+        summary: 'Simple entity search (yente-compatible)',
+        params: datasetParams,
+        querystring: searchQuery,
+        response: { 200: searchResponse },
+      },
+    },
+    async (req) => searchEntities(requestContext(req, ctx), req.params.dataset, req.query),
+  );
+  app.get(
+    '/entities/:entityId',
+    {
+      config: { access: 'screenings:create' },
+      schema: {
+        tags,
+        summary: 'One entity by id (yente-compatible)',
+        params: entityParams,
+        querystring: entityQuery,
+        response: { 200: entityResponse },
+      },
+    },
+    async (req) => fetchEntity(requestContext(req, ctx), req.params.entityId),
+  );
+  registerYenteSystemRoutes(app, ctx);
+}
+
+function registerYenteSystemRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/catalog',
+    {
+      config: { access: 'screenings:create' },
+      schema: {
+        tags,
+        summary: 'Datasets you may match against (yente-compatible)',
+        response: { 200: catalogResponse },
+      },
+    },
+    async (req) => catalogOf(await namedDatasets(requestContext(req, ctx))),
+  );
+  app.get(
+    '/algorithms',
+    {
+      config: { access: 'screenings:create' },
+      schema: { tags, summary: 'Matching algorithms (yente-compatible)', response: { 200: algorithmsResponse } },
+    },
+    async () => ({
+      algorithms: [{ name: ALGORITHM, description: 'Weerbaar Dutch-aware matcher', features: featureDocs() }],
+      default: ALGORITHM,
+      best: ALGORITHM,
+    }),
+  );
+  for (const url of ['/healthz', '/readyz']) {
+    app.get(
+      url,
+      {
+        config: { access: 'public' },
+        schema: { tags, summary: 'Health check (yente-compatible)', response: { 200: statusResponse } },
+      },
+      async () => ({ status: 'ok' }),
+    );
+  }
+}
