@@ -21,7 +21,9 @@ describe('need-to-know sharing, from the adviser to the RIEC and back to the DPO
   let incidentId = '';
 
   it('lets the adviser share the core and details of an incident with the RIEC', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })
+    ).newPage();
     await loginWithEnrolment(page, server.url, 'adviseur@tilburg.demo');
     await page.getByTestId('incident-link').first().click();
     await page.getByTestId('incident-title').waitFor();
@@ -45,7 +47,9 @@ describe('need-to-know sharing, from the adviser to the RIEC and back to the DPO
   });
 
   it('shows the RIEC analyst only the shared parts, after asking why', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'nl-NL' })).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'nl-NL' })
+    ).newPage();
     await loginWithEnrolment(page, server.url, 'analist@riec.demo');
     await page.goto(incidentUrl);
     await page.getByTestId('access-reason').waitFor();
@@ -61,7 +65,9 @@ describe('need-to-know sharing, from the adviser to the RIEC and back to the DPO
   });
 
   it('lets the DPO of the owner see that the RIEC opened it, and why', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })
+    ).newPage();
     await loginWithEnrolment(page, server.url, 'fg@tilburg.demo');
     await page.goto(`${server.url}/fg/audit?objectType=incident&objectId=${incidentId}&action=incident.read`);
     await page.getByTestId('audit-table').waitFor();

@@ -47,13 +47,25 @@ describe.runIf(isPostgresRun)('row-level security on PostgreSQL', () => {
     // Platform tables: accounts and sessions are needed before a tenant is known; the audit log,
     // grants, reasons and export requests are read across organisations by design and guarded
     // by the service layer.
-    const platform = ['organisations', 'users', 'sessions', 'api_tokens', 'audit_events', 'grants', 'access_reasons', 'export_requests', 'jobs'];
+    const platform = [
+      'organisations',
+      'users',
+      'sessions',
+      'api_tokens',
+      'audit_events',
+      'grants',
+      'access_reasons',
+      'export_requests',
+      'jobs',
+    ];
     const result = await sql<{ table_name: string; forced: boolean }>`
       select distinct c.table_name, cl.relforcerowsecurity as forced
       from information_schema.columns c
       join pg_class cl on cl.relname = c.table_name and cl.relnamespace = current_schema()::regnamespace
       where c.table_schema = current_schema() and c.column_name in ('organisation_id', 'dataset_id')`.execute(t.ctx.db);
-    const unprotected = result.rows.filter((r) => !r.forced && !platform.includes(r.table_name)).map((r) => r.table_name);
+    const unprotected = result.rows
+      .filter((r) => !r.forced && !platform.includes(r.table_name))
+      .map((r) => r.table_name);
     expect(unprotected).toEqual([]);
   });
 
