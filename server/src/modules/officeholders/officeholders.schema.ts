@@ -13,6 +13,7 @@ export const officeholderSchema = z
     email: z.string().nullable(),
     phone: z.string().nullable(),
     homeAddress: z.string().nullable().meta({ description: 'Stored encrypted at rest' }),
+    masked: z.array(z.string()).meta({ description: 'Fields withheld from this reader (null in the answer)' }),
     familyMembers: z.string().nullable().meta({ description: 'Household, free text; stored encrypted at rest' }),
     active: z.boolean(),
     incidentCount: z.number().int(),

@@ -22,7 +22,21 @@ const toDto = (row: repo.OfficeholderRow, stats?: { count: number; last: string 
   active: row.active === 1,
   incidentCount: stats?.count ?? 0,
   lastIncidentAt: stats?.last ?? null,
+  masked: [],
 });
+
+// Fields of an officeholder only advisers (and the officeholder) may see; lists never carry
+// the home address or family, a detail view only for those roles, and that read is audited.
+const sensitiveFields = ['homeAddress', 'familyMembers', 'phone'] as const;
+
+function masked(dto: OfficeholderDto, fields: readonly (typeof sensitiveFields)[number][]): OfficeholderDto {
+  const copy = { ...dto, masked: [...fields] };
+  for (const field of fields) copy[field] = null;
+  return copy;
+}
+
+const maySeeSensitive = (ctx: RequestContext, row: repo.OfficeholderRow): boolean =>
+  can(ctx.actor, 'officeholders:read_sensitive') || row.user_id === ctx.actor.userId;
 
 /** Officeholders the actor may see: the whole organisation for advisers, only themselves for officeholders. */
 export async function listOfficeholders(ctx: RequestContext, includeInactive: boolean): Promise<OfficeholderDto[]> {
@@ -31,15 +45,38 @@ export async function listOfficeholders(ctx: RequestContext, includeInactive: bo
     includeInactive,
     ...(mayReadAll ? {} : { onlyUserId: ctx.actor.userId }),
   });
-  return rows.map((r) => toDto(r, { count: r.incident_count, last: r.last_incident_at }));
+  await recordAudit(ctx.db, ctx.dialect, ctx.clock, {
+    action: 'officeholder.list',
+    result: 'success',
+    actorUserId: ctx.actor.userId,
+    organisationId: ctx.actor.organisationId,
+    objectType: 'officeholder',
+    details: { count: rows.length },
+    origin: ctx.origin,
+  });
+  return rows.map((r) => {
+    const dto = toDto(r, { count: r.incident_count, last: r.last_incident_at });
+    return masked(dto, maySeeSensitive(ctx, r) ? ['homeAddress', 'familyMembers'] : sensitiveFields);
+  });
 }
 
-/** One officeholder of the actor's organisation; another organisation's answers not found. */
+/** One officeholder of the actor's organisation; another organisation's answers not found. The read is audited. */
 export async function getOfficeholder(ctx: RequestContext, id: string): Promise<OfficeholderDto> {
   const row = await repo.findOfficeholder(ctx.db, ctx.config.encryptionKeys, ctx.actor.organisationId, id);
   const isOwn = row?.user_id === ctx.actor.userId;
   if (!row || (!can(ctx.actor, 'officeholders:read') && !isOwn)) throw notFound('officeholder');
-  return toDto(row);
+  const isRevealed = maySeeSensitive(ctx, row);
+  await recordAudit(ctx.db, ctx.dialect, ctx.clock, {
+    action: 'officeholder.read',
+    result: 'success',
+    actorUserId: ctx.actor.userId,
+    organisationId: ctx.actor.organisationId,
+    objectType: 'officeholder',
+    objectId: id,
+    details: { sensitiveFieldsShown: isRevealed },
+    origin: ctx.origin,
+  });
+  return isRevealed ? toDto(row) : masked(toDto(row), sensitiveFields);
 }
 
 /** Resolves which officeholder an incident report is about; officeholders may only report about themselves. */
@@ -106,7 +143,7 @@ export async function createOfficeholder(
     await repo.insertOfficeholder(trx, ctx.config.encryptionKeys, row);
     await audit(ctx, trx, 'officeholder.create', row.id, []);
   });
-  return toDto(row);
+  return maySeeSensitive(ctx, row) ? toDto(row) : masked(toDto(row), sensitiveFields);
 }
 
 /** Changes an officeholder's details. */
@@ -135,7 +172,8 @@ export async function updateOfficeholder(
     await repo.updateOfficeholder(trx, ctx.config.encryptionKeys, ctx.actor.organisationId, id, patch);
     await audit(ctx, trx, 'officeholder.update', id, Object.keys(input));
   });
-  return toDto({ ...existing, ...patch });
+  const updated = { ...existing, ...patch };
+  return maySeeSensitive(ctx, updated) ? toDto(updated) : masked(toDto(updated), sensitiveFields);
 }
 
 function audit(

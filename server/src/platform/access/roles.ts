@@ -18,6 +18,7 @@ export const permissions = [
   'users:manage',
   'officeholders:read',
   'officeholders:manage',
+  'officeholders:read_sensitive',
   'incidents:report',
   'incidents:read_own',
   'incidents:read',
@@ -50,6 +51,7 @@ const grants: Record<Role, readonly Permission[]> = {
   org_admin: ['users:manage', 'officeholders:read', 'officeholders:manage', 'tokens:manage_own', 'webhooks:manage'],
   oov_adviseur: [
     'officeholders:read',
+    'officeholders:read_sensitive',
     'officeholders:manage',
     'incidents:report',
     'incidents:read',
