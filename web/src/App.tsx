@@ -13,6 +13,8 @@ import { OrganisationsPage } from './modules/admin/OrganisationsPage';
 import { UsersPage } from './modules/admin/UsersPage';
 import { AuditLogPage } from './modules/audit/AuditLogPage';
 import { ExportsPage } from './modules/exports/ExportsPage';
+import { protectionRoutes } from './modules/protection/routes';
+import { screeningRoutes } from './modules/screening/routes';
 import { EnrolPage } from './routes/EnrolPage';
 import { LoginPage } from './routes/LoginPage';
 import { TotpPage } from './routes/TotpPage';
@@ -132,7 +134,7 @@ export function App() {
           }
         />
         <Route
-          path="/ambtsdragers/:officeholderId"
+          path="/ambtsdragers/:officeholderId/bewerken"
           element={
             <Protected anyOf={['officeholders:manage']}>
               <OfficeholderEditPage />
@@ -171,6 +173,8 @@ export function App() {
             </Protected>
           }
         />
+        {protectionRoutes()}
+        {screeningRoutes()}
         <Route path="*" element={<NotFound />} />
       </Routes>
     </AppShell>

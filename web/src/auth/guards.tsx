@@ -51,7 +51,12 @@ export function RequirePermission({ anyOf, children }: { anyOf: string[]; childr
 
 /** Where a user lands after login, by what they may do. */
 export function landingPath(session: SessionInfo | undefined): string {
-  if (['incidents:read', 'incidents:read_own', 'shared:read'].some((p) => hasPermission(session, p))) return '/meldingen';
+  // The security company's only page: its work orders.
+  if (hasPermission(session, 'work_orders:read_own')) return '/werkorders';
+  // Bibob-coördinators and RIEC analysts come for screening, not for incidents.
+  if (hasPermission(session, 'screenings:create') && !hasPermission(session, 'incidents:read')) return '/screening';
+  if (['incidents:read', 'incidents:read_own', 'shared:read'].some((p) => hasPermission(session, p)))
+    return '/meldingen';
   if (hasPermission(session, 'officeholders:read')) return '/ambtsdragers';
   if (hasPermission(session, 'audit:read')) return '/fg/audit';
   if (hasPermission(session, 'users:manage')) return '/beheer/gebruikers';

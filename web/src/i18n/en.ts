@@ -2,6 +2,11 @@ import { enAudit } from './en-audit';
 import { enCodes } from './en-codes';
 import { enExports } from './en-exports';
 import { enSharing } from './en-sharing';
+import { enProtection } from './en-protection';
+import { enPois } from './en-pois';
+import { enScans } from './en-scans';
+import { enSupport } from './en-support';
+import { enScreening } from './en-screening';
 import type { Messages } from './nl';
 
 /** English, the second language. */
@@ -320,4 +325,9 @@ export const en: Messages = {
   ...enSharing,
   audit: enAudit,
   exports: enExports,
+  protection: enProtection,
+  pois: enPois,
+  scans: enScans,
+  support: enSupport,
+  screening: enScreening,
 };

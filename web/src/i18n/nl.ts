@@ -3,6 +3,11 @@ import { nlAudit } from './nl-audit';
 import { nlCodes } from './nl-codes';
 import { nlExports } from './nl-exports';
 import { nlSharing } from './nl-sharing';
+import { nlProtection } from './nl-protection';
+import { nlPois } from './nl-pois';
+import { nlScans } from './nl-scans';
+import { nlSupport } from './nl-support';
+import { nlScreening } from './nl-screening';
 
 /** Dutch, the default language; its shape is the type every other dictionary must match. */
 export const nl = {
@@ -321,6 +326,11 @@ export const nl = {
   ...nlSharing,
   audit: nlAudit,
   exports: nlExports,
+  protection: nlProtection,
+  pois: nlPois,
+  scans: nlScans,
+  support: nlSupport,
+  screening: nlScreening,
 };
 
 export type Messages = typeof nl;

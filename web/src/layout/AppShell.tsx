@@ -5,6 +5,7 @@ import { hasPermission, logout, useSession } from '../api/session';
 import { useI18n } from '../i18n/i18n';
 import { Button } from '../ui/Button';
 import { cx } from '../ui/cx';
+import { NotificationBell } from '../modules/tasks/NotificationBell';
 
 function LanguageSwitch() {
   const { lang, setLang, m } = useI18n();
@@ -36,8 +37,13 @@ function MainNav() {
       : null,
     can('incidents:report') ? { to: '/meldingen/nieuw', label: m.nav.report } : null,
     can('officeholders:read') ? { to: '/ambtsdragers', label: m.nav.officeholders } : null,
+    can('threats:read') ? { to: '/dreigingsbeeld', label: m.protection.nav.threatBoard } : null,
+    can('pois:manage') ? { to: '/personen', label: m.protection.nav.pois } : null,
+    can('work_orders:read_own') ? { to: '/werkorders', label: m.protection.nav.workOrders } : null,
+    can('support:request') || can('support:handle') ? { to: '/ondersteuning', label: m.support.title } : null,
     can('organisations:manage') ? { to: '/beheer/organisaties', label: m.nav.organisations } : null,
     can('users:manage') ? { to: '/beheer/gebruikers', label: m.nav.users } : null,
+    can('screenings:read') ? { to: '/screening', label: m.screening.nav } : null,
     can('exports:request') || can('exports:approve') ? { to: '/exports', label: m.nav.exports } : null,
     can('audit:read') ? { to: '/fg/audit', label: m.nav.auditLog } : null,
   ].filter((x): x is { to: string; label: string } => x !== null);
@@ -83,6 +89,7 @@ function SessionBox() {
   };
   return (
     <div className="wb-session">
+      <NotificationBell />
       <span className="wb-session__who">
         {m.app.signedInAs(session.user.displayName, session.organisation?.name ?? '')}
       </span>

@@ -12,6 +12,7 @@ export const demoOrganisations: { slug: string; name: string; type: Organisation
   { slug: 'politie-zwb', name: 'Politie Eenheid Zeeland-West-Brabant', type: 'politie' },
   { slug: 'riec-zwb', name: 'RIEC Zeeland-West-Brabant', type: 'riec' },
   { slug: 'beveiliging-zuid', name: 'Beveiliging Zuid B.V.', type: 'beveiligingsbedrijf' },
+  { slug: 'ondersteuningsteam', name: 'Ondersteuningsteam Weerbaar Bestuur', type: 'ondersteuningsteam' },
 ];
 
 export const demoUsers: { org: string; email: string; name: string; roles: Role[]; description: string }[] = [
@@ -84,6 +85,13 @@ export const demoUsers: { org: string; email: string; name: string; roles: Role[
     name: 'Dennis Verschuren',
     roles: ['security_provider'],
     description: 'monteur Beveiliging Zuid: alleen eigen werkorders',
+  },
+  {
+    org: 'ondersteuningsteam',
+    email: 'steun@ondersteuning.demo',
+    name: 'Wilma Koster',
+    roles: ['support_team'],
+    description: 'ondersteuningsteam: vertrouwelijke hulpvragen',
   },
 ];
 

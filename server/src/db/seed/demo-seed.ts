@@ -6,6 +6,7 @@ import { changeStatus, reportIncident } from '../../modules/incidents/incidents.
 import { demoOfficeholders, demoOrganisations, demoPassword, demoUsers } from './demo-people.js';
 import { demoIncidents } from './demo-incidents.js';
 import { seedDemoRegister } from '../../modules/entities/demo-register.seed.js';
+import { seedDemoPlan } from './demo-plan.js';
 
 export const demoLogins = demoUsers.map((u) => ({
   email: u.email,
@@ -33,6 +34,11 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
   }
   const officeholderIds = await seedOfficeholders(ctx, orgIds, userIds);
   await seedIncidents(ctx, officeholderIds, userIds);
+  await seedDemoPlan(
+    await asUser(ctx, must(userIds.get('adviseur@tilburg.demo'))),
+    must(officeholderIds.get('Bram Kuijpers')),
+    must(orgIds.get('beveiliging-zuid')),
+  );
   await seedDemoRegister(ctx);
   ctx.logger.info('demo data seeded');
   return true;

@@ -16,6 +16,11 @@ import type { MergedCandidate } from './match-across.js';
 export const STRONG_SCORE = 0.7;
 const MAX_STRONG = 3;
 const MAX_PATHS = 5;
+/**
+ * Screening caps hubs lower than the graph's default: a path through an address hosting a
+ * hundred companies says little about the applicant. Such hubs are named as skipped.
+ */
+const HUB_DEGREE_CAP = 100;
 const ORGANISATIONS: ReadonlySet<string> = new Set(['Company', 'Organization', 'LegalEntity', 'PublicBody']);
 
 export type CandidateNetwork = {
@@ -35,7 +40,7 @@ function flagsAround(
   now: Date,
   hops: number,
 ) {
-  const context = { now, flaggedHops: hops };
+  const context = { now, flaggedHops: hops, hubDegreeCap: HUB_DEGREE_CAP };
   const subjects = new Set([candidateId]);
   for (const path of paths?.paths ?? []) {
     for (const node of path.nodes.slice(1, -1)) if (ORGANISATIONS.has(node.schema)) subjects.add(node.id);
@@ -85,7 +90,11 @@ export function analyseNetworks(
     .flatMap((candidate) => {
       const graph = graphs.get(candidate.datasetId);
       if (!graph) return [];
-      const paths = findPathsToFlagged(graph, candidate.id, { maxHops: hops, maxPaths: MAX_PATHS });
+      const paths = findPathsToFlagged(graph, candidate.id, {
+        maxHops: hops,
+        maxPaths: MAX_PATHS,
+        hubDegreeCap: HUB_DEGREE_CAP,
+      });
       return [{ candidate, graph, paths, redFlags: flagsAround(graph, candidate.id, paths, ctx.clock.now(), hops) }];
     });
 }

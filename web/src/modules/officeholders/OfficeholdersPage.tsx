@@ -58,7 +58,7 @@ export function OfficeholdersPage() {
             {list.data.map((h) => (
               <Tr key={h.id} testId="officeholder-row">
                 <Td label={o.fullName}>
-                  {canManage ? <AppLink to={`/ambtsdragers/${h.id}`}>{h.fullName}</AppLink> : h.fullName}
+                  <AppLink to={`/ambtsdragers/${h.id}`}>{h.fullName}</AppLink>
                 </Td>
                 <Td label={o.office}>{label('offices', h.office)}</Td>
                 <Td label={o.party}>{h.party ?? m.common.empty}</Td>

@@ -1,0 +1,93 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, queryString } from './client';
+
+// Shapes mirror server/src/modules/pois/pois.schema.ts.
+
+export type PoiRole = 'dader' | 'vermoedelijke_dader' | 'medeplichtige' | 'betrokkene';
+export const poiRoles: PoiRole[] = ['dader', 'vermoedelijke_dader', 'medeplichtige', 'betrokkene'];
+
+export type PoiAddress = { street: string; houseNumber: string; postcode: string; city: string; note?: string };
+export type OnlineHandle = { platform: string; handle: string };
+
+export type PoiFields = {
+  displayName: string;
+  names: string[];
+  birthDate: string | null;
+  addresses: PoiAddress[];
+  onlineHandles: OnlineHandle[];
+  notes: string;
+};
+
+export type Poi = PoiFields & {
+  id: string;
+  incidents: { incidentId: string; role: PoiRole; linkedAt: string }[];
+  groupIds: string[];
+  sameAs: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type PoiListItem = { id: string; displayName: string; birthDate: string | null; incidentCount: number };
+
+export type SeverityTrend = 'rising' | 'falling' | 'stable' | 'insufficient_data';
+
+export type PoiHistory = {
+  poiId: string;
+  incidentCount: number;
+  officeholders: {
+    officeholderId: string;
+    incidentCount: number;
+    firstAt: string;
+    lastAt: string;
+    maxSeverity: number;
+    isFixated: boolean;
+  }[];
+  timeline: {
+    incidentId: string;
+    officeholderId: string;
+    occurredAt: string;
+    severity: number;
+    forms: string[];
+    channel: string;
+    role: PoiRole;
+  }[];
+  escalation: {
+    severityTrend: SeverityTrend;
+    firstSeverity: number | null;
+    lastSeverity: number | null;
+    maxSeverity: number | null;
+    onlineToPhysical: boolean;
+    approachedHome: boolean;
+  };
+};
+
+const enc = encodeURIComponent;
+
+export const poiKeys = {
+  list: (q: string) => ['pois', 'list', q] as const,
+  one: (id: string) => ['pois', 'one', id] as const,
+  history: (id: string) => ['pois', 'history', id] as const,
+};
+
+export function usePois(q: string) {
+  return useQuery({
+    queryKey: poiKeys.list(q),
+    queryFn: () => api<PoiListItem[]>('GET', `/pois${queryString({ q })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePoi(id: string) {
+  return useQuery({ queryKey: poiKeys.one(id), queryFn: () => api<Poi>('GET', `/pois/${enc(id)}`) });
+}
+
+export function usePoiHistory(id: string) {
+  return useQuery({ queryKey: poiKeys.history(id), queryFn: () => api<PoiHistory>('GET', `/pois/${enc(id)}/history`) });
+}
+
+export const createPoi = (input: PoiFields) => api<Poi>('POST', '/pois', input);
+export const updatePoi = (id: string, input: Partial<PoiFields> & { version: number }) =>
+  api<Poi>('PATCH', `/pois/${enc(id)}`, input);
+export const linkPoiIncident = (id: string, input: { incidentId: string; role: PoiRole }) =>
+  api<Poi>('POST', `/pois/${enc(id)}/incidents`, input);
