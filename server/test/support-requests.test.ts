@@ -56,6 +56,11 @@ describe('a confidential support request', () => {
       access: { via: 'requester', canShare: true },
     });
     requestId = res.json().id;
+    const told = (await team.get('/api/v1/notifications')).json<
+      { kind: string; subjectId: string; title_nl: string }[]
+    >();
+    expect(told).toEqual([expect.objectContaining({ kind: 'support_request.new', subjectId: requestId })]);
+    expect(JSON.stringify(told)).not.toContain('dochter');
   });
 
   it('shows to the requester and the support team, not to the advisers of the municipality or elsewhere', async () => {

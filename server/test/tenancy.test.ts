@@ -57,6 +57,8 @@ beforeAll(async () => {
   Object.assign(ids, await entityRecordsOf(t.ctx, b, secretText));
   Object.assign(ids, await scanSupportRecordsOf(t.ctx, b));
   Object.assign(ids, await screeningRecordsOf(b, secretText));
+  // A link id of B's would need an entity B may see; B's person of interest already answers 404.
+  Object.assign(ids, { linkId: '00000000-0000-4000-8000-00000000a11c' });
 });
 afterAll(async () => t.close());
 
@@ -73,6 +75,9 @@ Object.assign(bodies, protectionBodies);
 Object.assign(bodies, entityBodies);
 Object.assign(bodies, scanSupportBodies);
 Object.assign(bodies, screeningBodies);
+Object.assign(bodies, {
+  'POST /api/v1/pois/{poiId}/entity-links': { datasetId: '00000000-0000-4000-8000-0000000da7a5', entityId: 'x' },
+});
 
 // Bodies that are valid apart from naming organisation B's record, so the refusal is about tenancy.
 function validBody(method: string, path: string): unknown {

@@ -32,8 +32,11 @@ import type { SupportRequestNotesTable, SupportRequestsTable } from '../modules/
 import type { PoiDuplicateDecisionsTable } from '../modules/pois/pois.table.js';
 import type { ScreeningsTable } from '../modules/screening/screening.table.js';
 
+import type { PoiEntityLinksTable } from '../modules/pois/poi-entity-links.js';
+
 /** Every table Kysely knows, keyed by table name. */
 export type Database = {
+  poi_entity_links: PoiEntityLinksTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

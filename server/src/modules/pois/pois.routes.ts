@@ -5,6 +5,7 @@ import { requestContext } from '../../platform/http/request-context.js';
 import * as pois from './pois.service.js';
 import * as groups from './poi-groups.service.js';
 import { registerPoiDuplicateRoutes } from './poi-duplicates.routes.js';
+import { registerPoiEntityLinkRoutes } from './poi-entity-links.js';
 import {
   addGroupMemberSchema,
   createPoiGroupSchema,
@@ -26,6 +27,7 @@ const access = 'pois:manage' as const;
 
 /** Persons of interest: perpetrators and suspected perpetrators, their incidents, groups and history. */
 export function registerPoiRoutes(app: App, ctx: AppContext): void {
+  registerPoiEntityLinkRoutes(app, ctx);
   app.get(
     '/pois',
     {

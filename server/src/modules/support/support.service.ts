@@ -5,6 +5,8 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { AppContext, RequestContext } from '../../platform/context.js';
 import { getOfficeholder, officeholderIdOfUser } from '../officeholders/officeholders.service.js';
 import { getOrganisation, listActiveOrganisationsOfType } from '../organisations/organisations.service.js';
+import { notifyUsers } from '../notifications/notifications.service.js';
+import { activeUserIdsWithRole } from '../users/users.service.js';
 import { grantedAccess, sharedRecordIds } from '../sharing/sharing.service.js';
 import { displayNames } from '../users/users.service.js';
 import { supportAccess, type SupportAccess, mayHandle, mayShare } from './support.policy.js';
@@ -152,9 +154,23 @@ export async function createSupportRequest(
     updated_at: now,
     closed_at: null,
   };
+  const team = await activeUserIdsWithRole(ctx, supportOrganisationId, 'support_team');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertRequest(trx, ctx.config.encryptionKeys, row);
     await auditSupport(ctx, trx, 'support_request.create', row.id, { kind: row.kind, forWhom: row.for_whom });
+    // The support team hears of it at once; the title says nothing of the content.
+    await notifyUsers(
+      { ...ctx, db: trx },
+      {
+        organisationId: supportOrganisationId,
+        userIds: team,
+        kind: 'support_request.new',
+        title_nl: 'Nieuwe vertrouwelijke hulpvraag',
+        title_en: 'New confidential support request',
+        subjectType: 'support_request',
+        subjectId: row.id,
+      },
+    );
   });
   return toRequestDto(ctx, row, { via: 'requester', parts: ['kern', 'notities'] });
 }

@@ -256,3 +256,14 @@ export async function enrolTotpForUser(ctx: AppContext, userId: string): Promise
   const { uri } = await enrolmentMaterial(secret, user.email);
   return { secret, uri };
 }
+
+/** Active accounts of an organisation holding a role (for notifying, say, the support team). */
+export async function activeUserIdsWithRole(ctx: AppContext, organisationId: string, role: Role): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'roles'])
+    .where('organisation_id', '=', organisationId)
+    .where('active', '=', 1)
+    .execute();
+  return rows.filter((r) => parseRoles(r.roles).includes(role)).map((r) => r.id);
+}
