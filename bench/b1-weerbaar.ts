@@ -1,15 +1,15 @@
 /** B1 peer: Weerbaar's in-memory candidate index and scorer. */
 import { buildIndex } from '../server/src/modules/screening/engine/candidate-index.js';
-import { queryIndex } from '../server/src/modules/screening/engine/candidate-query.js';
+import { DEFAULT_MATCH_THRESHOLD, queryIndex } from '../server/src/modules/screening/engine/candidate-query.js';
 import { serialiseIndex } from '../server/src/modules/screening/engine/index-snapshot.js';
 import type { B1Peer } from './b1-peer.js';
-import { DEFAULT_THRESHOLD } from './peer-normalise.js';
 import { retainedBytes } from './stats.js';
 
 export const weerbaarMatcher: B1Peer = {
   name: 'weerbaar',
   what: 'typed-array index, Dutch-aware scorer',
-  threshold: DEFAULT_THRESHOLD,
+  // Weerbaar's own default: each peer's precision is counted at its own default threshold.
+  threshold: DEFAULT_MATCH_THRESHOLD,
   async build({ records }) {
     const before = retainedBytes();
     const index = buildIndex(records);

@@ -120,7 +120,7 @@ export async function runB1(
     peers,
     checks: b1Checks(peers, data.rows.length),
     notes: [
-      'Peers share one normalisation and score: 0.6 name similarity + 0.25 birth date + 0.15 address; precision counts results at score >= 0.7.',
+      'Peers share one normalisation and score: 0.6 name similarity + 0.25 birth date + 0.15 address; precision counts results at each peer’s default threshold (peers 0.7, Weerbaar 0.8).',
       `Slow peers answer the first queries within ${Math.round(options.peerBudgetMs / 1000)} s; "recall same q" is Weerbaar's recall on exactly those queries.`,
       'Latency is one client, sequential; throughput = 1000 / mean ms. DuckDB uses all its threads per query.',
     ],

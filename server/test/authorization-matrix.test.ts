@@ -6,6 +6,8 @@ import { login, type Client } from './support/http-client.js';
 import type { Role } from '../src/platform/access/roles.js';
 import { addAttachment } from '../src/modules/incidents/incident-attachments.service.js';
 import { shareIncident } from '../src/modules/incidents/incident-sharing.service.js';
+import { shareOfficeholder } from '../src/modules/officeholders/officeholder-sharing.service.js';
+import { createOfficeholder } from '../src/modules/officeholders/officeholders.service.js';
 import { revokeGrant } from '../src/modules/sharing/sharing.service.js';
 import type { RequestContext } from '../src/platform/context.js';
 
@@ -47,7 +49,11 @@ afterAll(async () => t.close());
 
 /** A fresh incident with an attachment and, per relation, a grant to the grantee organisation. */
 let arranged = 0;
-async function arrange(relation: Relation) {
+type Arranged = Record<string, string> & { recordId: string; grantId: string; summary: string };
+async function arrange(relation: Relation, route: string): Promise<Arranged> {
+  if (route.startsWith('GET /api/v1/officeholders') || route.includes('/officeholders/')) {
+    return arrangeOfficeholder(relation);
+  }
   const summary = `Matrix-incident ${++arranged}`;
   const incident = await buildIncident(owner, officeholderId, { knownPerpetrators: secret, summary });
   const attachment = await addAttachment(owner, incident.id, {
@@ -64,15 +70,36 @@ async function arrange(relation: Relation) {
     parts: ['kern', 'details'],
     expiresAt,
   });
-  if (relation !== 'shared') await revokeGrant(owner, grant.id);
+  await settle(relation, grant.id);
+  return { recordId: incident.id, incidentId: incident.id, attachmentId: attachment.id, grantId: grant.id, summary };
+}
+
+/** A fresh officeholder (home address = the secret) shared for kern+contact, revoked or expired per relation. */
+async function arrangeOfficeholder(relation: Relation): Promise<Arranged> {
+  const summary = `Matrix-ambtsdrager ${++arranged}`;
+  const holder = await createOfficeholder(owner, { fullName: summary, office: 'wethouder', homeAddress: secret });
+  const grant = await shareOfficeholder(owner, holder.id, {
+    granteeOrganisationId: orgIds.grantee,
+    namedUserIds: [],
+    purpose: 'uitvoering_beveiligingsmaatregel',
+    legalBasis: 'art. 6 lid 1 sub e AVG',
+    parts: ['kern', 'contact'],
+    expiresAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+  });
+  await settle(relation, grant.id);
+  return { recordId: holder.id, officeholderId: holder.id, grantId: grant.id, summary };
+}
+
+/** Leaves the grant live ('shared'), revokes it, or lets it expire. */
+async function settle(relation: Relation, grantId: string): Promise<void> {
+  if (relation !== 'shared') await revokeGrant(owner, grantId);
   if (relation === 'expired') {
     await t.ctx.db
       .updateTable('grants')
       .set({ revoked_at: null, expires_at: t.clock.now().toISOString() })
-      .where('id', '=', grant.id)
+      .where('id', '=', grantId)
       .execute();
   }
-  return { incidentId: incident.id, attachmentId: attachment.id, grantId: grant.id, summary };
 }
 
 function request(route: string, ids: Record<string, string>) {
@@ -89,6 +116,15 @@ function request(route: string, ids: Record<string, string>) {
       expiresAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
     },
     'PUT /api/v1/incidents/{incidentId}/tlp': { tlp: 'GREEN' },
+    'PATCH /api/v1/officeholders/{officeholderId}': { fullName: 'Overschreven' },
+    'POST /api/v1/officeholders/{officeholderId}/grants': {
+      granteeOrganisationId: orgIds.other,
+      purpose: 'riec_casus',
+      legalBasis: 'art. 6 AVG',
+      parts: ['kern'],
+      expiresAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
+    },
+    'PUT /api/v1/officeholders/{officeholderId}/tlp': { tlp: 'GREEN' },
     'POST /api/v1/access-reasons': { recordType: 'incident', recordId: ids['incidentId'], purpose: 'riec_casus' },
   };
   return { method, url, body: bodies[route] };
@@ -114,6 +150,13 @@ async function attempt(client: Client, route: string, ids: Record<string, string
       purpose: 'riec_casus',
     });
   }
+  if (route === 'GET /api/v1/officeholders/{officeholderId}') {
+    await client.post('/api/v1/access-reasons', {
+      recordType: 'officeholder',
+      recordId: ids['officeholderId'],
+      purpose: 'uitvoering_beveiligingsmaatregel',
+    });
+  }
   return client.request(method as 'GET', url, body);
 }
 
@@ -121,15 +164,20 @@ const placeOf = (relation: Relation): 'own' | 'grantee' | 'other' =>
   relation === 'own' ? 'own' : relation === 'other' ? 'other' : 'grantee';
 
 describe('authorisation matrix', () => {
-  it('covers every incident-sharing route the API offers', async () => {
+  it('covers every incident- and officeholder-sharing route the API offers', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{
       paths: Record<string, Record<string, unknown>>;
     }>();
     const offered = Object.entries(doc.paths)
-      .filter(([path]) => /^\/api\/v1\/(incidents|grants|access-reasons)/.test(path))
+      .filter(([path]) =>
+        /^\/api\/v1\/(incidents|grants|access-reasons|officeholders(\/\{officeholderId\}(\/grants|\/tlp)?)?$)/.test(
+          path,
+        ),
+      )
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     const inMatrix = matrix.routes.map((r) => r.route);
-    expect(offered.filter((r) => !inMatrix.includes(r)).filter((r) => r !== 'POST /api/v1/incidents')).toEqual([]);
+    const creations = ['POST /api/v1/incidents', 'POST /api/v1/officeholders'];
+    expect(offered.filter((r) => !inMatrix.includes(r)).filter((r) => !creations.includes(r))).toEqual([]);
   });
 
   for (const row of matrix.routes) {
@@ -137,18 +185,17 @@ describe('authorisation matrix', () => {
       it(`${row.route} as each role, ${relation}`, async () => {
         const failures: string[] = [];
         for (const role of matrix.roles) {
-          const ids = await arrange(relation);
+          const ids = await arrange(relation, row.route);
           const client = clients.get(`${placeOf(relation)}:${role}`);
           if (!client) throw new Error('no client');
           const res = await attempt(client, row.route, ids);
           const isExpected = (row[relation] ?? []).includes(role);
-          const isListed =
-            row.route === 'GET /api/v1/incidents' && res.statusCode === 200 && res.body.includes(ids.incidentId);
-          const isAllowed = row.route === 'GET /api/v1/incidents' ? isListed : res.statusCode < 300;
+          const isList = row.route === 'GET /api/v1/incidents' || row.route === 'GET /api/v1/officeholders';
+          const isListed = isList && res.statusCode === 200 && res.body.includes(ids.recordId);
+          const isAllowed = isList ? isListed : res.statusCode < 300;
           if (isAllowed !== isExpected)
             failures.push(`${role}: expected ${isExpected ? 'allowed' : 'refused'}, got ${res.statusCode}`);
-          if (!isAllowed && res.statusCode < 300 && row.route !== 'GET /api/v1/incidents')
-            failures.push(`${role}: refused with ${res.statusCode}`);
+          if (!isAllowed && res.statusCode < 300 && !isList) failures.push(`${role}: refused with ${res.statusCode}`);
           if (!isAllowed && res.body.includes(`${ids.summary}"`))
             failures.push(`${role}: leaked the record in a refusal`);
           if (relation !== 'own' && res.body.includes(secret)) failures.push(`${role}: leaked a masked field`);

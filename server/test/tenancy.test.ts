@@ -69,6 +69,7 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/v1/users/{userId}': { displayName: 'Overschreven', active: false },
   'PATCH /api/v1/organisations/{organisationId}': { name: 'Overschreven' },
   'PUT /api/v1/incidents/{incidentId}/tlp': { tlp: 'CLEAR' },
+  'PUT /api/v1/officeholders/{officeholderId}/tlp': { tlp: 'CLEAR' },
   'POST /api/v1/exports/{exportId}/decision': { approve: true },
 };
 Object.assign(bodies, protectionBodies);
@@ -81,7 +82,8 @@ Object.assign(bodies, {
 
 // Bodies that are valid apart from naming organisation B's record, so the refusal is about tenancy.
 function validBody(method: string, path: string): unknown {
-  if (path === '/api/v1/incidents/{incidentId}/grants' && method === 'POST') {
+  const grantCreationPaths = ['/api/v1/incidents/{incidentId}/grants', '/api/v1/officeholders/{officeholderId}/grants'];
+  if (grantCreationPaths.includes(path) && method === 'POST') {
     return {
       granteeOrganisationId: a.org.id,
       namedUserIds: [a.adviserUser.id],

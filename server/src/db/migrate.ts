@@ -10,6 +10,7 @@ import * as scansSupport from './migrations/20261129-0007-scans-support.js';
 import * as auditRecordOwner from './migrations/20261129-0008-audit-record-owner.js';
 import * as screenings from './migrations/20261129-0009-screenings.js';
 import * as rlsProtectionEntities from './migrations/20261129-0010-row-level-security-protection-entities.js';
+import * as officeholderSharing from './migrations/20261129-0011-officeholder-sharing.js';
 import * as poiEntityLinks from './migrations/20261129-0012-poi-entity-links.js';
 
 // Migrations are imported statically so the built app and tests need no file-system scanning.
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '20261129-0008-audit-record-owner': auditRecordOwner,
   '20261129-0009-screenings': screenings,
   '20261129-0010-row-level-security-protection-entities': rlsProtectionEntities,
+  '20261129-0011-officeholder-sharing': officeholderSharing,
   '20261129-0012-poi-entity-links': poiEntityLinks,
 };
 

@@ -72,5 +72,9 @@ export const attachmentUrl = (incidentId: string, attachmentId: string): string 
   `/api/v1/incidents/${encodeURIComponent(incidentId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
 /** Records why the reader opens a confidential or shared record (asked once per session; the server answers 428 until then). */
-export const giveAccessReason = (recordId: string, purpose: string, note?: string): Promise<void> =>
-  api<void>('POST', '/access-reasons', { recordType: 'incident', recordId, purpose, ...(note ? { note } : {}) });
+export const giveAccessReason = (
+  recordId: string,
+  purpose: string,
+  note?: string,
+  recordType: 'incident' | 'officeholder' = 'incident',
+): Promise<void> => api<void>('POST', '/access-reasons', { recordType, recordId, purpose, ...(note ? { note } : {}) });

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { IncidentPart, SharingPurpose, Tlp } from './codes';
+import type { SharingPurpose, Tlp } from './codes';
 
 // Shapes mirror server/src/modules/sharing/sharing.schema.ts.
 
@@ -27,7 +27,7 @@ export type GrantCreate = {
   namedUserIds?: string[];
   purpose: SharingPurpose;
   legalBasis: string;
-  parts: IncidentPart[];
+  parts: string[];
   expiresAt: string;
 };
 
@@ -48,6 +48,28 @@ export function useIncidentGrants(incidentId: string, enabled = true) {
 
 export const createIncidentGrant = (incidentId: string, input: GrantCreate): Promise<Grant> =>
   api<Grant>('POST', `/incidents/${encodeURIComponent(incidentId)}/grants`, input);
+
+/** Record types the web app shares, and the API collection each lives under. */
+export type SharedRecordType = 'incident' | 'officeholder';
+/** What the sharing components need of a record. */
+export type SharedRecord = { id: string; organisationId: string; tlp?: Tlp | null | undefined };
+const collection: Record<SharedRecordType, string> = { incident: 'incidents', officeholder: 'officeholders' };
+const recordPath = (type: SharedRecordType, id: string) => `/${collection[type]}/${encodeURIComponent(id)}`;
+
+/** The grants on a record of the own organisation, of any shared type. */
+export function useRecordGrants(type: SharedRecordType, recordId: string, enabled = true) {
+  return useQuery({
+    queryKey: sharingKeys.grants(recordId),
+    queryFn: () => api<Grant[]>('GET', `${recordPath(type, recordId)}/grants`),
+    enabled,
+  });
+}
+
+export const createRecordGrant = (type: SharedRecordType, recordId: string, input: GrantCreate): Promise<Grant> =>
+  api<Grant>('POST', `${recordPath(type, recordId)}/grants`, input);
+
+export const setRecordTlp = (type: SharedRecordType, recordId: string, tlp: Tlp): Promise<void> =>
+  api<void>('PUT', `${recordPath(type, recordId)}/tlp`, { tlp });
 
 /** Revokes a grant; it stops working at once. */
 export const revokeGrant = (grantId: string): Promise<void> =>

@@ -178,6 +178,18 @@ export type Officeholder = {
   active: boolean;
   incidentCount: number;
   lastIncidentAt: string | null;
+  homeAddress?: string | null;
+  familyMembers?: string | null;
+  masked?: string[];
+  tlp?: Tlp;
+  /** Present on shared rows and shared detail reads: through which grant the reader sees it. */
+  access?: {
+    via: 'organisation' | 'grant';
+    parts: string[];
+    masked: string[];
+    purpose: string | null;
+    sharedBy: string | null;
+  };
 };
 
 export type OfficeholderInput = {

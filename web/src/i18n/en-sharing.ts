@@ -87,6 +87,21 @@ export const enSharing: SharingMessages = {
       opvolging: 'Internal report, police report (aangifte), VPT codes, domicile, police reference and aftercare.',
       bijlagen: 'The evidence (files).',
     },
+    officeholderPartNames: { kern: 'Core', contact: 'Contact', woning: 'Home' },
+    officeholderPartExplanations: {
+      kern: 'Always shared: name, office, party and portfolio.',
+      contact: 'E-mail address and phone number.',
+      woning: 'Home address and household; only for whoever carries out a protective measure.',
+    },
+  },
+  sharedOfficeholder: {
+    readOnly: (org: string) =>
+      `This officeholder was shared with your organisation by ${org}. You can only view the details.`,
+    masked: 'Withheld',
+    email: 'E-mail',
+    phone: 'Phone',
+    homeAddress: 'Home address',
+    familyMembers: 'Household',
   },
   shared: {
     readOnly: (org) =>

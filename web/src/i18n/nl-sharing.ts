@@ -88,6 +88,21 @@ export const nlSharing = {
       opvolging: 'Interne melding, aangifte, VPT-codes, domicilie, registratienummer politie en nazorg.',
       bijlagen: 'De bewijsstukken (bestanden).',
     } satisfies Record<IncidentPart, string>,
+    officeholderPartNames: { kern: 'Kern', contact: 'Contact', woning: 'Woning' } as Record<string, string>,
+    officeholderPartExplanations: {
+      kern: 'Altijd gedeeld: naam, functie, partij en portefeuille.',
+      contact: 'E-mailadres en telefoonnummer.',
+      woning: 'Woonadres en gezinsleden; alleen voor wie een beveiligingsmaatregel uitvoert.',
+    } as Record<string, string>,
+  },
+  sharedOfficeholder: {
+    readOnly: (org: string) =>
+      `Deze ambtsdrager is met uw organisatie gedeeld door ${org}. U kunt de gegevens alleen inzien.`,
+    masked: 'Afgeschermd',
+    email: 'E-mail',
+    phone: 'Telefoon',
+    homeAddress: 'Woonadres',
+    familyMembers: 'Gezinsleden',
   },
   shared: {
     readOnly: (org: string) =>

@@ -12,6 +12,7 @@ import {
 import { revokeGrant } from '../sharing/sharing.service.js';
 import { incidentIdParams } from './incidents.schema.js';
 import * as sharing from './incident-sharing.service.js';
+import { giveOfficeholderAccessReason } from '../officeholders/officeholder-sharing.service.js';
 
 const tags = ['sharing'];
 
@@ -90,8 +91,9 @@ export function registerIncidentSharingRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const { recordId, purpose, note } = req.body;
-      await sharing.giveIncidentAccessReason(requestContext(req, ctx), recordId, { purpose, note });
+      const { recordType, recordId, purpose, note } = req.body;
+      const give = recordType === 'officeholder' ? giveOfficeholderAccessReason : sharing.giveIncidentAccessReason;
+      await give(requestContext(req, ctx), recordId, { purpose, note });
       return reply.status(204).send(null);
     },
   );

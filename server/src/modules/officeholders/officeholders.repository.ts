@@ -94,3 +94,22 @@ export const updateOfficeholder = async (
     .where('id', '=', id)
     .execute();
 };
+
+/**
+ * Officeholders by id in any organisation: only for records the caller has already found shared
+ * with the actor by a live grant (on PostgreSQL row-level security shows no others either).
+ */
+export async function findOfficeholdersByIds(
+  db: Db,
+  keys: FieldKeys,
+  ids: readonly string[],
+): Promise<OfficeholderRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('officeholders')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .orderBy('full_name')
+    .execute();
+  return rows.map((r) => opened(keys, r));
+}

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { App } from '../../platform/http/types.js';
 import { requestContext } from '../../platform/http/request-context.js';
 import * as officeholders from './officeholders.service.js';
+import { registerOfficeholderSharingRoutes } from './officeholder-sharing.routes.js';
 import {
   createOfficeholderSchema,
   officeholderIdParams,
@@ -69,4 +70,5 @@ export function registerOfficeholderRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => officeholders.updateOfficeholder(requestContext(req, ctx), req.params.officeholderId, req.body),
   );
+  registerOfficeholderSharingRoutes(app, ctx);
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { offices } from './officeholders.table.js';
+import { accessInfoSchema } from '../sharing/sharing.schema.js';
+import { tlpLevels } from '../sharing/sharing.table.js';
 
 export const officeholderSchema = z
   .object({
@@ -18,6 +20,10 @@ export const officeholderSchema = z
     active: z.boolean(),
     incidentCount: z.number().int(),
     lastIncidentAt: z.string().nullable(),
+    tlp: z.enum(tlpLevels),
+    access: accessInfoSchema.optional().meta({
+      description: 'How the reader sees this record: own organisation or a grant (detail reads, shared rows)',
+    }),
   })
   .meta({ id: 'Officeholder' });
 export type OfficeholderDto = z.infer<typeof officeholderSchema>;

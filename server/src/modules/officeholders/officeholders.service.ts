@@ -6,24 +6,10 @@ import type { AppContext, RequestContext } from '../../platform/context.js';
 import { isUserOfOrganisation } from '../users/users.service.js';
 import type { CreateOfficeholderInput, OfficeholderDto, UpdateOfficeholderInput } from './officeholders.schema.js';
 import * as repo from './officeholders.repository.js';
+import { toOfficeholderDto } from './officeholder-mapper.js';
+import { readSharedOfficeholder, sharedOfficeholdersForList } from './officeholder-sharing.service.js';
 
-const toDto = (row: repo.OfficeholderRow, stats?: { count: number; last: string | null }): OfficeholderDto => ({
-  id: row.id,
-  organisationId: row.organisation_id,
-  userId: row.user_id,
-  fullName: row.full_name,
-  office: row.office,
-  party: row.party,
-  portfolio: row.portfolio,
-  email: row.email,
-  phone: row.phone,
-  homeAddress: row.home_address,
-  familyMembers: row.family_members,
-  active: row.active === 1,
-  incidentCount: stats?.count ?? 0,
-  lastIncidentAt: stats?.last ?? null,
-  masked: [],
-});
+const toDto = toOfficeholderDto;
 
 // Fields of an officeholder only advisers (and the officeholder) may see; lists never carry
 // the home address or family, a detail view only for those roles, and that read is audited.
@@ -45,26 +31,30 @@ export async function listOfficeholders(ctx: RequestContext, includeInactive: bo
     includeInactive,
     ...(mayReadAll ? {} : { onlyUserId: ctx.actor.userId }),
   });
+  // Officeholders shared by a live grant follow, with their core only.
+  const shared = await sharedOfficeholdersForList(ctx, new Set(rows.map((r) => r.id)));
   await recordAudit(ctx.db, ctx.dialect, ctx.clock, {
     action: 'officeholder.list',
     result: 'success',
     actorUserId: ctx.actor.userId,
     organisationId: ctx.actor.organisationId,
     objectType: 'officeholder',
-    details: { count: rows.length },
+    details: { count: rows.length + shared.length, shared: shared.length },
     origin: ctx.origin,
   });
-  return rows.map((r) => {
+  const own = rows.map((r) => {
     const dto = toDto(r, { count: r.incident_count, last: r.last_incident_at });
     return masked(dto, maySeeSensitive(ctx, r) ? ['homeAddress', 'familyMembers'] : sensitiveFields);
   });
+  return [...own, ...shared];
 }
 
 /** One officeholder of the actor's organisation; another organisation's answers not found. The read is audited. */
 export async function getOfficeholder(ctx: RequestContext, id: string): Promise<OfficeholderDto> {
   const row = await repo.findOfficeholder(ctx.db, ctx.config.encryptionKeys, ctx.actor.organisationId, id);
   const isOwn = row?.user_id === ctx.actor.userId;
-  if (!row || (!can(ctx.actor, 'officeholders:read') && !isOwn)) throw notFound('officeholder');
+  // Not visible through the own organisation: only a live grant can show it (masked to its parts).
+  if (!row || (!can(ctx.actor, 'officeholders:read') && !isOwn)) return readSharedOfficeholder(ctx, id);
   const isRevealed = maySeeSensitive(ctx, row);
   await recordAudit(ctx.db, ctx.dialect, ctx.clock, {
     action: 'officeholder.read',
@@ -129,6 +119,7 @@ export async function createOfficeholder(
     user_id: input.userId ?? null,
     full_name: input.fullName,
     office: input.office,
+    tlp: 'AMBER',
     party: input.party ?? null,
     portfolio: input.portfolio ?? null,
     email: input.email ?? null,

@@ -1,3 +1,5 @@
+import type { Tlp } from '../sharing/sharing.table.js';
+
 export const offices = [
   'burgemeester',
   'wethouder',
@@ -25,6 +27,8 @@ export type OfficeholdersTable = {
   home_address: string | null;
   /** AES-256-GCM envelope of free text about the household. */
   family_members: string | null;
+  /** TLP 2.0 marking (default AMBER); limits which grants are allowed. */
+  tlp: Tlp;
   active: number;
   created_at: string;
   updated_at: string;

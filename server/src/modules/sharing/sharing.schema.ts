@@ -38,7 +38,7 @@ export const tlpSchema = z.strictObject({ tlp: z.enum(tlpLevels) }).meta({ id: '
 
 export const accessReasonSchema = z
   .strictObject({
-    recordType: z.enum(['incident']),
+    recordType: z.enum(['incident', 'officeholder']),
     recordId: z.uuid(),
     purpose: z.enum(sharingPurposes),
     note: z.string().trim().max(500).optional(),

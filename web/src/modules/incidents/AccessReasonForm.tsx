@@ -11,8 +11,17 @@ import { useCodeOptions } from './options';
 
 const fields = ['purpose', 'note'] as const;
 
-/** Asked before a TLP:RED or shared incident opens: the purpose is kept with every read (AVG purpose limitation). */
-export function AccessReasonForm({ incidentId, onGiven }: { incidentId: string; onGiven: () => void }) {
+/** Asked before a TLP:RED or shared record opens: the purpose is kept with every read (AVG purpose limitation). */
+export function AccessReasonForm({
+  incidentId,
+  recordType = 'incident',
+  onGiven,
+}: {
+  /** The record's id (an incident unless `recordType` says otherwise). */
+  incidentId: string;
+  recordType?: 'incident' | 'officeholder';
+  onGiven: () => void;
+}) {
   const { m } = useI18n();
   const options = useCodeOptions();
   const [purpose, setPurpose] = useState('');
@@ -25,7 +34,7 @@ export function AccessReasonForm({ incidentId, onGiven }: { incidentId: string; 
     if (!purpose) return fail({ purpose: m.reason.purposeRequired });
     setBusy(true);
     try {
-      await giveAccessReason(incidentId, purpose, note.trim() || undefined);
+      await giveAccessReason(incidentId, purpose, note.trim() || undefined, recordType);
       onGiven();
     } catch (error) {
       failWith(error);

@@ -103,13 +103,13 @@ export function IncidentDetailPage() {
               {canReport && !isShared ? <EvidenceUpload incidentId={incident.data.id} /> : null}
             </div>
             <div>
-              {canManage ? <TlpControl incident={incident.data} /> : null}
+              {canManage ? <TlpControl record={incident.data} /> : null}
               {canManage ? <StatusControl incident={incident.data} onConflict={reload} /> : null}
               {/* The timeline (before/after values of every field) is for the owner organisation only. */}
               {isShared ? null : <Timeline incidentId={incident.data.id} />}
             </div>
           </div>
-          {canShare ? <GrantsSection incident={incident.data} /> : null}
+          {canShare ? <GrantsSection record={incident.data} /> : null}
           {canManage ? (
             <div className="wb-detail__edit">
               <IncidentEditForm incident={incident.data} onConflict={reload} />

@@ -15,6 +15,10 @@ import { OverviewTab } from './OverviewTab';
 import { ThreatTab } from './ThreatTab';
 import { MeasuresTab } from './MeasuresTab';
 import { ScanTab } from '../scans/ScanTab';
+import { GrantsSection } from '../sharing/GrantsSection';
+import { TlpBadge } from '../sharing/TlpBadge';
+import { TlpControl } from '../sharing/TlpControl';
+import { SharedOfficeholderView } from './SharedOfficeholderView';
 
 const tabs = ['overzicht', 'dreiging', 'maatregelen', 'scan'] as const;
 type Tab = (typeof tabs)[number];
@@ -47,6 +51,8 @@ export function OfficeholderPage() {
       </Alert>
     );
   }
+  // Another organisation's officeholder, shared by a grant: read-only, masked to the granted parts.
+  if (holder.access?.via === 'grant') return <SharedOfficeholderView officeholderId={holder.id} />;
   const current = assessments.data?.[0]?.decidedLevel ?? null;
   return (
     <>
@@ -57,6 +63,7 @@ export function OfficeholderPage() {
         <Heading level={1} data-testid="officeholder-title">
           {holder.fullName}
         </Heading>
+        {holder.tlp ? <TlpBadge tlp={holder.tlp} /> : null}
         {can('officeholders:manage') ? (
           <ButtonLink to={`/ambtsdragers/${holder.id}/bewerken`} data-testid="officeholder-edit">
             {t.edit}
@@ -94,6 +101,12 @@ export function OfficeholderPage() {
         </ul>
       </nav>
       {tab === 'overzicht' ? <OverviewTab officeholderId={holder.id} planId={plan.data?.id ?? null} /> : null}
+      {tab === 'overzicht' && can('officeholders:manage') ? (
+        <TlpControl record={holder} recordType="officeholder" />
+      ) : null}
+      {tab === 'overzicht' && can('sharing:manage') ? (
+        <GrantsSection record={holder} recordType="officeholder" />
+      ) : null}
       {tab === 'dreiging' ? <ThreatTab officeholderId={holder.id} /> : null}
       {tab === 'maatregelen' ? <MeasuresTab officeholderId={holder.id} /> : null}
       {tab === 'scan' ? <ScanTab officeholderId={holder.id} /> : null}

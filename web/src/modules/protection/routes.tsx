@@ -17,7 +17,12 @@ function Guard({ anyOf, children }: { anyOf?: string[]; children: ReactNode }) {
 }
 
 const pages: { path: string; anyOf?: string[]; element: ReactNode }[] = [
-  { path: '/ambtsdragers/:officeholderId', anyOf: ['officeholders:read'], element: <OfficeholderPage /> },
+  // Also for readers of another organisation's officeholder shared with them by a grant.
+  {
+    path: '/ambtsdragers/:officeholderId',
+    anyOf: ['officeholders:read', 'shared:read'],
+    element: <OfficeholderPage />,
+  },
   { path: '/dreigingsbeeld', anyOf: ['threats:read'], element: <ThreatBoardPage /> },
   { path: '/werkorders', anyOf: ['work_orders:read_own'], element: <WorkOrdersPage /> },
   { path: '/werkorders/:workOrderId', anyOf: ['work_orders:read_own'], element: <WorkOrdersPage /> },

@@ -1,9 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { incidentParts, sharingPurposes, type IncidentPart, type SharingPurpose } from '../../api/codes';
+import { incidentParts, sharingPurposes, type SharingPurpose } from '../../api/codes';
 import { useSession, useTaxonomy } from '../../api/session';
-import { createIncidentGrant, sharingKeys, useShareTargets, useShareTargetUsers } from '../../api/sharing';
-import type { Incident } from '../../api/types';
+import {
+  createRecordGrant,
+  sharingKeys,
+  useShareTargets,
+  useShareTargetUsers,
+  type SharedRecord,
+  type SharedRecordType,
+} from '../../api/sharing';
 import { useI18n } from '../../i18n/i18n';
 import { Button } from '../../ui/Button';
 import { CheckboxGroup } from '../../ui/ChoiceGroup';
@@ -23,8 +29,18 @@ function localDate(days: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** Shares the incident: organisation (and optionally named people) × purpose × legal basis × parts × expiry. */
-export function GrantForm({ incident, onCreated }: { incident: Incident; onCreated: (organisation: string) => void }) {
+const officeholderParts = ['kern', 'contact', 'woning'] as const;
+
+/** Shares a record: organisation (and optionally named people) × purpose × legal basis × parts × expiry. */
+export function GrantForm({
+  record,
+  recordType = 'incident',
+  onCreated,
+}: {
+  record: SharedRecord;
+  recordType?: SharedRecordType;
+  onCreated: (organisation: string) => void;
+}) {
   const { m, label } = useI18n();
   const s = m.sharing;
   const queryClient = useQueryClient();
@@ -41,9 +57,9 @@ export function GrantForm({ incident, onCreated }: { incident: Incident; onCreat
   const [expires, setExpires] = useState('');
   const [busy, setBusy] = useState(false);
   const { errors, fail, failWith } = useFormErrors(fields);
-  const ownOrg = session?.organisation?.id ?? incident.organisationId;
+  const ownOrg = session?.organisation?.id ?? record.organisationId;
   const isOwn = org !== '' && org === ownOrg;
-  const isRed = incident.tlp === 'RED';
+  const isRed = record.tlp === 'RED';
   const peopleRequired = isRed || isOwn;
   const minDate = localDate(1);
   const maxDate = localDate(365);
@@ -62,15 +78,15 @@ export function GrantForm({ incident, onCreated }: { incident: Incident; onCreat
     if (Object.keys(problems).length > 0) return fail(problems);
     setBusy(true);
     try {
-      const grant = await createIncidentGrant(incident.id, {
+      const grant = await createRecordGrant(recordType, record.id, {
         granteeOrganisationId: org,
         namedUserIds: people,
         purpose: purpose as SharingPurpose,
         legalBasis: legalBasis.trim(),
-        parts: ['kern', ...(parts as IncidentPart[])],
+        parts: ['kern', ...parts],
         expiresAt: new Date(`${expires}T23:59:59`).toISOString(),
       });
-      await queryClient.invalidateQueries({ queryKey: sharingKeys.grants(incident.id) });
+      await queryClient.invalidateQueries({ queryKey: sharingKeys.grants(record.id) });
       onCreated(grant.grantee.name);
     } catch (error) {
       failWith(error);
@@ -82,10 +98,16 @@ export function GrantForm({ incident, onCreated }: { incident: Incident; onCreat
     value: t.id,
     label: `${t.name} (${label('organisationTypes', t.type)})${t.id === ownOrg ? ` ${s.ownOrganisation}` : ''}`,
   }));
-  const partOptions = (taxonomy.data?.incidentParts ?? incidentParts).map((part) => ({
+  const isOfficeholder = recordType === 'officeholder';
+  const names: Record<string, string> = isOfficeholder ? s.officeholderPartNames : s.partNames;
+  const explanations: Record<string, string> = isOfficeholder ? s.officeholderPartExplanations : s.partExplanations;
+  const recordParts: readonly string[] = isOfficeholder
+    ? officeholderParts
+    : (taxonomy.data?.incidentParts ?? incidentParts);
+  const partOptions = recordParts.map((part) => ({
     value: part,
-    label: s.partNames[part] ?? part,
-    description: s.partExplanations[part],
+    label: names[part] ?? part,
+    description: explanations[part],
     disabled: part === 'kern',
   }));
   const peopleHint = isRed ? s.namedUsersRedHint : isOwn ? s.namedUsersOwnHint : s.namedUsersHint;

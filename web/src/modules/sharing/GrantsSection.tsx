@@ -1,7 +1,14 @@
 import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { revokeGrant, sharingKeys, useIncidentGrants, type Grant, type GrantStatus } from '../../api/sharing';
-import type { Incident } from '../../api/types';
+import {
+  revokeGrant,
+  sharingKeys,
+  useRecordGrants,
+  type Grant,
+  type GrantStatus,
+  type SharedRecord,
+  type SharedRecordType,
+} from '../../api/sharing';
 import { useI18n } from '../../i18n/i18n';
 import { Button } from '../../ui/Button';
 import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table';
@@ -16,13 +23,19 @@ const statusTone: Record<GrantStatus, 'success' | 'inactive' | 'danger'> = {
   revoked: 'danger',
 };
 
-/** The grants on an own-organisation incident, with revoke (after a confirmation) and a form to add one. */
-export function GrantsSection({ incident }: { incident: Incident }) {
+/** The grants on an own-organisation record, with revoke (after a confirmation) and a form to add one. */
+export function GrantsSection({
+  record,
+  recordType = 'incident',
+}: {
+  record: SharedRecord;
+  recordType?: SharedRecordType;
+}) {
   const { m, label, formatDate, formatDateTime } = useI18n();
   const s = m.sharing;
   const queryClient = useQueryClient();
-  const grants = useIncidentGrants(incident.id);
-  const partLabel = usePartLabel();
+  const grants = useRecordGrants(recordType, record.id);
+  const partLabel = usePartLabel(recordType);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
@@ -36,7 +49,7 @@ export function GrantsSection({ incident }: { incident: Incident }) {
       setMessage({ type: 'ok', text: s.revoked(grant.grantee.name) });
       setConfirming(null);
       document.getElementById('grants-title')?.focus();
-      await queryClient.invalidateQueries({ queryKey: sharingKeys.grants(incident.id) });
+      await queryClient.invalidateQueries({ queryKey: sharingKeys.grants(record.id) });
     } catch (error) {
       setMessage({ type: 'error', text: describeApiError(error, m) });
     } finally {
@@ -144,7 +157,8 @@ export function GrantsSection({ incident }: { incident: Incident }) {
       </div>
       {formOpen ? (
         <GrantForm
-          incident={incident}
+          record={record}
+          recordType={recordType}
           onCreated={(org) => {
             setFormOpen(false);
             setMessage({ type: 'ok', text: s.created(org) });

@@ -4,8 +4,7 @@ import { ApiError } from '../../api/client';
 import { tlpLevels, type Tlp } from '../../api/codes';
 import { incidentKeys } from '../../api/incidents';
 import { useTaxonomy } from '../../api/session';
-import { setIncidentTlp } from '../../api/sharing';
-import type { Incident } from '../../api/types';
+import { setRecordTlp, type SharedRecord, type SharedRecordType } from '../../api/sharing';
 import { useI18n } from '../../i18n/i18n';
 import { Button } from '../../ui/Button';
 import { RadioGroup } from '../../ui/ChoiceGroup';
@@ -15,12 +14,18 @@ import { useFormErrors } from '../../ui/use-form-errors';
 
 const fields = ['tlp'] as const;
 
-/** Changes the TLP marking; RED is refused (409) while the incident is shared with a whole organisation. */
-export function TlpControl({ incident }: { incident: Incident }) {
+/** Changes the TLP marking; RED is refused (409) while the record is shared with a whole organisation. */
+export function TlpControl({
+  record,
+  recordType = 'incident',
+}: {
+  record: SharedRecord;
+  recordType?: SharedRecordType;
+}) {
   const { m } = useI18n();
   const queryClient = useQueryClient();
   const taxonomy = useTaxonomy();
-  const current = incident.tlp ?? 'CLEAR';
+  const current = record.tlp ?? 'CLEAR';
   const [tlp, setTlp] = useState<string>(current);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
@@ -35,12 +40,16 @@ export function TlpControl({ incident }: { incident: Incident }) {
     if (tlp === current) return fail({ tlp: m.tlp.unchanged });
     setBusy(true);
     try {
-      await setIncidentTlp(incident.id, tlp as Tlp);
+      await setRecordTlp(recordType, record.id, tlp as Tlp);
       clear();
       setDone(true);
-      await queryClient.invalidateQueries({ queryKey: incidentKeys.one(incident.id) });
-      await queryClient.invalidateQueries({ queryKey: incidentKeys.events(incident.id) });
-      await queryClient.invalidateQueries({ queryKey: ['incidents', 'list'] });
+      if (recordType === 'officeholder') {
+        await queryClient.invalidateQueries({ queryKey: ['officeholders'] });
+      } else {
+        await queryClient.invalidateQueries({ queryKey: incidentKeys.one(record.id) });
+        await queryClient.invalidateQueries({ queryKey: incidentKeys.events(record.id) });
+        await queryClient.invalidateQueries({ queryKey: ['incidents', 'list'] });
+      }
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         clear();

@@ -1,8 +1,10 @@
+import type { SharedRecordType } from '../../api/sharing';
 import { useI18n } from '../../i18n/i18n';
 
-/** The name of an incident part in the current language, or the code when unknown. */
-export function usePartLabel() {
+/** The name of a record part (of an incident unless said otherwise) in the current language, or the code when unknown. */
+export function usePartLabel(recordType: SharedRecordType = 'incident') {
   const { m } = useI18n();
-  const names = m.sharing.partNames as Record<string, string>;
+  const names: Record<string, string> =
+    recordType === 'officeholder' ? m.sharing.officeholderPartNames : m.sharing.partNames;
   return (part: string): string => names[part] ?? part;
 }

