@@ -82,7 +82,11 @@ Object.assign(bodies, {
 
 // Bodies that are valid apart from naming organisation B's record, so the refusal is about tenancy.
 function validBody(method: string, path: string): unknown {
-  const grantCreationPaths = ['/api/v1/incidents/{incidentId}/grants', '/api/v1/officeholders/{officeholderId}/grants'];
+  const grantCreationPaths = [
+    '/api/v1/incidents/{incidentId}/grants',
+    '/api/v1/officeholders/{officeholderId}/grants',
+    '/api/v1/pois/{poiId}/grants',
+  ];
   if (grantCreationPaths.includes(path) && method === 'POST') {
     return {
       granteeOrganisationId: a.org.id,

@@ -12,6 +12,7 @@ import * as screenings from './migrations/20261129-0009-screenings.js';
 import * as rlsProtectionEntities from './migrations/20261129-0010-row-level-security-protection-entities.js';
 import * as officeholderSharing from './migrations/20261129-0011-officeholder-sharing.js';
 import * as poiEntityLinks from './migrations/20261129-0012-poi-entity-links.js';
+import * as poiSharing from './migrations/20261129-0013-poi-sharing.js';
 
 // Migrations are imported statically so the built app and tests need no file-system scanning.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '20261129-0010-row-level-security-protection-entities': rlsProtectionEntities,
   '20261129-0011-officeholder-sharing': officeholderSharing,
   '20261129-0012-poi-entity-links': poiEntityLinks,
+  '20261129-0013-poi-sharing': poiSharing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -35,6 +35,8 @@ export const scoreItemSchema = z.object({
 export const possibleDuplicateSchema = z
   .object({
     poiId: z.uuid(),
+    /** The organisation the suggested person belongs to: the own, or the one that shared it. */
+    organisation: z.object({ id: z.uuid(), name: z.string() }),
     displayName: z.string(),
     birthDate: z.string().nullable(),
     matchedName: z.string(),

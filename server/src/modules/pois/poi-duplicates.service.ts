@@ -5,7 +5,9 @@ import { displayNames } from '../users/users.service.js';
 import { buildIndex } from '../screening/engine/candidate-index.js';
 import { queryIndex } from '../screening/engine/candidate-query.js';
 import type { EntityRecord, MatchCandidate } from '../screening/engine/types.js';
-import { auditPoi, requirePoi } from './pois.service.js';
+import { getOrganisation } from '../organisations/organisations.service.js';
+import { auditPoi } from './pois.service.js';
+import { maskedRow, requireVisiblePoi, sharedPois, type VisiblePoi } from './poi-sharing.service.js';
 import type { DuplicateDecisionDto, DuplicateDecisionInput, PossibleDuplicateDto } from './poi-duplicates.schema.js';
 import type { DuplicateDecision } from './pois.table.js';
 import type { PoiDto } from './pois.schema.js';
@@ -31,21 +33,33 @@ export async function latestDecisions(ctx: RequestContext, poiId: string): Promi
   return decisions.latestDecisionsOf(ctx.db, ctx.actor.organisationId, poiId);
 }
 
+/** The own organisation's POIs and those other organisations share with it right now. */
+async function visiblePois(ctx: RequestContext): Promise<VisiblePoi[]> {
+  const own = await repo.listPoisForMatching(ctx.db, ctx.config.encryptionKeys, ctx.actor.organisationId);
+  const organisation = {
+    id: ctx.actor.organisationId,
+    name: (await getOrganisation(ctx, ctx.actor.organisationId)).name,
+  };
+  const ownPois = own.map((row) => ({ row, parts: null, organisation, purpose: null, grantIds: [] }));
+  return [...ownPois, ...(await sharedPois(ctx))];
+}
+
 /**
- * Persons of interest of the organisation that may be the same person, ranked by the screening
- * engine's person matcher with its explanation. Pairs decided 'different' are left out; nothing
- * is ever merged.
+ * Persons of interest of the organisation, and those other organisations share with it, that may
+ * be the same person, ranked by the screening engine's person matcher with its explanation; a
+ * shared person is matched only on the parts its grants share. Pairs decided 'different' are left
+ * out; nothing is ever merged.
  */
 export async function possibleDuplicates(
   ctx: RequestContext,
   poiId: string,
   options: { minScore: number; limit: number },
 ): Promise<PossibleDuplicateDto[]> {
-  const self = await requirePoi(ctx, poiId);
-  const rows = await repo.listPoisForMatching(ctx.db, ctx.config.encryptionKeys, ctx.actor.organisationId);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const index = buildIndex(rows.filter((r) => r.id !== poiId).map(toMatcherRecord));
-  const { names, birthDates, addresses } = toMatcherRecord(self);
+  const self = await requireVisiblePoi(ctx, poiId);
+  const pois = await visiblePois(ctx);
+  const byId = new Map(pois.map((p) => [p.row.id, p]));
+  const index = buildIndex(pois.filter((p) => p.row.id !== poiId).map((p) => toMatcherRecord(maskedRow(p).row)));
+  const { names, birthDates, addresses } = toMatcherRecord(maskedRow(self).row);
   const decided = await latestDecisions(ctx, poiId);
   // Ask for more than the limit, since pairs decided 'different' are dropped afterwards.
   const candidates = queryIndex(
@@ -58,23 +72,25 @@ export async function possibleDuplicates(
     objectType: 'poi',
     objectId: poiId,
     details: { count: candidates.length },
+    ...(self.parts ? { recordOwnerId: self.row.organisation_id } : {}),
   });
   return candidates
     .filter((c) => decided.get(c.id) !== 'different')
     .slice(0, options.limit)
     .flatMap((c) => {
-      const row = byId.get(c.id);
-      return row ? [toSuggestion(c, row, decided.get(c.id))] : [];
+      const poi = byId.get(c.id);
+      return poi ? [toSuggestion(c, poi, decided.get(c.id))] : [];
     });
 }
 
 function toSuggestion(
   c: MatchCandidate,
-  row: repo.PoiRow,
+  { row, organisation }: VisiblePoi,
   decision: DuplicateDecision | undefined,
 ): PossibleDuplicateDto {
   return {
     poiId: c.id,
+    organisation,
     displayName: row.display_name,
     birthDate: row.birth_date,
     matchedName: c.name,
@@ -90,10 +106,10 @@ export async function decideDuplicate(
   poiId: string,
   input: DuplicateDecisionInput,
 ): Promise<DuplicateDecisionDto> {
-  await requirePoi(ctx, poiId);
+  await requireVisiblePoi(ctx, poiId);
   if (input.otherPoiId === poiId) throw invalid('otherPoiId', 'must be another person of interest');
-  await requirePoi(ctx, input.otherPoiId).catch(() => {
-    throw invalid('otherPoiId', 'no such person of interest in your organisation');
+  await requireVisiblePoi(ctx, input.otherPoiId).catch(() => {
+    throw invalid('otherPoiId', 'no such person of interest in your organisation or shared with it');
   });
   const [left, right] = [poiId, input.otherPoiId].sort() as [string, string];
   const row: decisions.DuplicateDecisionRow = {
@@ -137,7 +153,7 @@ function toDecisionDto(
 
 /** The history of duplicate decisions about a person of interest, oldest first. */
 export async function listDuplicateDecisions(ctx: RequestContext, poiId: string): Promise<DuplicateDecisionDto[]> {
-  await requirePoi(ctx, poiId);
+  await requireVisiblePoi(ctx, poiId);
   const rows = await decisions.decisionsOfPoi(ctx.db, ctx.actor.organisationId, poiId);
   const names = await displayNames(
     ctx,

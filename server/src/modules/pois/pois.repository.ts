@@ -201,3 +201,16 @@ export async function countPois(db: Db, organisationId: string, ids: readonly st
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Persons of interest by id in any organisation (the caller has checked a live grant), addresses opened. */
+export const findPoisByIds = async (db: Db, keys: FieldKeys, ids: readonly string[]): Promise<PoiRow[]> =>
+  ids.length === 0
+    ? []
+    : (
+        await db
+          .selectFrom('pois')
+          .selectAll()
+          .where('id', 'in', [...ids])
+          .orderBy('id')
+          .execute()
+      ).map((row) => opened(keys, row));

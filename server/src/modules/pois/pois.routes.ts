@@ -6,6 +6,7 @@ import * as pois from './pois.service.js';
 import * as groups from './poi-groups.service.js';
 import { registerPoiDuplicateRoutes } from './poi-duplicates.routes.js';
 import { registerPoiEntityLinkRoutes } from './poi-entity-links.js';
+import { registerPoiSharingRoutes } from './poi-sharing.routes.js';
 import {
   addGroupMemberSchema,
   createPoiGroupSchema,
@@ -117,6 +118,7 @@ function registerLinkRoutes(app: App, ctx: AppContext): void {
     async (req) => pois.poiHistory(requestContext(req, ctx), req.params.poiId),
   );
   registerPoiDuplicateRoutes(app, ctx);
+  registerPoiSharingRoutes(app, ctx);
 }
 
 function registerGroupRoutes(app: App, ctx: AppContext): void {

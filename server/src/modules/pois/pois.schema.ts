@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessInfoSchema } from '../sharing/sharing.schema.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const isoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
@@ -72,12 +73,21 @@ export const poiSchema = z
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** Present when another organisation shared this person: the granted parts and what is masked. */
+    access: accessInfoSchema.optional(),
   })
   .meta({ id: 'PersonOfInterest' });
 export type PoiDto = z.infer<typeof poiSchema>;
 
 export const poiListItemSchema = z
-  .object({ id: z.uuid(), displayName: z.string(), birthDate: z.string().nullable(), incidentCount: z.number().int() })
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+    birthDate: z.string().nullable(),
+    incidentCount: z.number().int(),
+    /** The organisation that shared this person; null for the own organisation's. */
+    sharedBy: z.string().nullable(),
+  })
   .meta({ id: 'PersonOfInterestListItem' });
 export type PoiListItem = z.infer<typeof poiListItemSchema>;
 

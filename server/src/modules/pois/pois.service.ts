@@ -15,6 +15,7 @@ import type {
 } from './pois.schema.js';
 import * as repo from './pois.repository.js';
 import { latestDecisionsOf } from './poi-duplicates.repository.js';
+import { readSharedPoi, sharedPoisForList } from './poi-sharing.service.js';
 
 /** Audits a change or read of a person of interest as the actor (in the given transaction). */
 export function auditPoi(
@@ -96,18 +97,26 @@ export async function createPoi(ctx: RequestContext, input: CreatePoiInput): Pro
 /** Persons of interest of the organisation, optionally searched by name. */
 export async function listPois(ctx: RequestContext, q?: string): Promise<PoiListItem[]> {
   const rows = await repo.listPois(ctx.db, ctx.config.encryptionKeys, ctx.actor.organisationId, q);
-  await auditPoi(ctx, ctx.db, { action: 'poi.list', objectType: 'poi', details: { count: rows.length } });
-  return rows.map((r) => ({
+  const shared = await sharedPoisForList(ctx, q);
+  await auditPoi(ctx, ctx.db, {
+    action: 'poi.list',
+    objectType: 'poi',
+    details: { count: rows.length, shared: shared.length },
+  });
+  const own = rows.map((r) => ({
     id: r.id,
     displayName: r.display_name,
     birthDate: r.birth_date,
     incidentCount: r.incident_count,
+    sharedBy: null,
   }));
+  return [...own, ...shared];
 }
 
 /** One person of interest with links and groups; every read is audited. */
 export async function getPoi(ctx: RequestContext, id: string): Promise<PoiDto> {
-  const row = await requirePoi(ctx, id);
+  const row = await repo.findPoi(ctx.db, ctx.config.encryptionKeys, ctx.actor.organisationId, id);
+  if (!row) return readSharedPoi(ctx, id);
   await auditPoi(ctx, ctx.db, { action: 'poi.read', objectType: 'poi', objectId: id });
   return toDto(ctx, row);
 }

@@ -16,7 +16,14 @@ export const sharingPurposes = [
 export type SharingPurpose = (typeof sharingPurposes)[number];
 
 /** Record types that can be shared; later modules add theirs. */
-export const shareableRecordTypes = ['incident', 'dataset', 'support_request', 'screening', 'officeholder'] as const;
+export const shareableRecordTypes = [
+  'incident',
+  'dataset',
+  'support_request',
+  'screening',
+  'officeholder',
+  'poi',
+] as const;
 export type ShareableRecordType = (typeof shareableRecordTypes)[number];
 
 export type GrantsTable = {
