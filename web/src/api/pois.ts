@@ -19,6 +19,8 @@ export type PoiFields = {
 };
 
 export type Poi = PoiFields & {
+  /** Present when the person is shared with your organisation: read-only, masked to the granted parts. */
+  access?: { via: 'organisation' | 'grant'; masked: string[]; sharedBy: string | null };
   id: string;
   incidents: { incidentId: string; role: PoiRole; linkedAt: string }[];
   groupIds: string[];
@@ -28,7 +30,14 @@ export type Poi = PoiFields & {
   updatedAt: string;
 };
 
-export type PoiListItem = { id: string; displayName: string; birthDate: string | null; incidentCount: number };
+export type PoiListItem = {
+  id: string;
+  displayName: string;
+  birthDate: string | null;
+  incidentCount: number;
+  /** The organisation that shared this person with yours; null for your own. */
+  sharedBy: string | null;
+};
 
 export type SeverityTrend = 'rising' | 'falling' | 'stable' | 'insufficient_data';
 

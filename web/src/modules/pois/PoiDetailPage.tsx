@@ -52,6 +52,8 @@ function PoiDetail({ poiId }: { poiId: string }) {
   }
   const p = poi.data;
   const byId = new Map((incidents.data?.items ?? []).map((i) => [i.id, i]));
+  // A person shared by another organisation is read-only here and has no history of ours.
+  const isShared = p.access?.via === 'grant';
   return (
     <>
       <p className="utrecht-paragraph wb-back">
@@ -61,10 +63,19 @@ function PoiDetail({ poiId }: { poiId: string }) {
         <Heading level={1} data-testid="poi-title">
           {p.displayName}
         </Heading>
-        <Button onClick={() => setEditing((x) => !x)} aria-expanded={editing} data-testid="poi-edit">
-          {editing ? m.common.cancel : t.edit}
-        </Button>
+        {isShared ? null : (
+          <Button onClick={() => setEditing((x) => !x)} aria-expanded={editing} data-testid="poi-edit">
+            {editing ? m.common.cancel : t.edit}
+          </Button>
+        )}
       </div>
+      {isShared && p.access?.sharedBy ? (
+        <Alert type="info">
+          <Paragraph data-testid="poi-shared-notice">
+            {m.detail.sharedBy(p.access.sharedBy)} — {m.detail.masked}
+          </Paragraph>
+        </Alert>
+      ) : null}
       {saved ? (
         <Alert type="ok">
           <Paragraph>{t.saved}</Paragraph>
@@ -135,9 +146,9 @@ function PoiDetail({ poiId }: { poiId: string }) {
             </TBody>
           </Table>
         ) : null}
-        <PoiLinkForm poi={p} incidents={incidents.data?.items ?? []} />
+        {isShared ? null : <PoiLinkForm poi={p} incidents={incidents.data?.items ?? []} />}
       </section>
-      <PoiHistorySection poiId={p.id} version={p.version + p.incidents.length} incidents={byId} />
+      {isShared ? null : <PoiHistorySection poiId={p.id} version={p.version + p.incidents.length} incidents={byId} />}
     </>
   );
 }

@@ -60,6 +60,7 @@ export function PoiListPage() {
               <Tr key={p.id} testId="poi-row">
                 <Td label={t.name}>
                   <AppLink to={`/personen/${p.id}`}>{p.displayName}</AppLink>
+                  {p.sharedBy ? <span className="wb-muted"> — {m.detail.sharedBy(p.sharedBy)}</span> : null}
                 </Td>
                 <Td label={t.birthDate}>{formatDate(p.birthDate)}</Td>
                 <Td label={t.incidentCount}>{p.incidentCount}</Td>
