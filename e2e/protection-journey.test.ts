@@ -127,6 +127,16 @@ describe('protective intelligence, from incidents to a work order', () => {
     await page.getByRole('button', { name: 'Koppelen' }).click();
     await page.getByTestId('poi-incidents').waitFor();
     await page.getByText('Fixatie en escalatie').waitFor();
+    // A photo, so a receptionist can recognise him (a 1×1 PNG stands in for a real photo).
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await page
+      .getByLabel('Foto', { exact: true })
+      .setInputFiles({ name: 'ringbaan.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'Foto toevoegen' }).click();
+    await page.getByRole('img', { name: 'Foto van Onbekende man Ringbaan' }).waitFor();
     await expectAccessible(page, 'person of interest');
     await snapshot(page, 'poi-detail');
 

@@ -58,7 +58,10 @@ beforeAll(async () => {
   Object.assign(ids, await scanSupportRecordsOf(t.ctx, b));
   Object.assign(ids, await screeningRecordsOf(b, secretText));
   // A link id of B's would need an entity B may see; B's person of interest already answers 404.
-  Object.assign(ids, { linkId: '00000000-0000-4000-8000-00000000a11c' });
+  Object.assign(ids, {
+    linkId: '00000000-0000-4000-8000-00000000a11c',
+    photoId: '00000000-0000-4000-8000-0000000f0705',
+  });
 });
 afterAll(async () => t.close());
 

@@ -13,6 +13,7 @@ import * as rlsProtectionEntities from './migrations/20261129-0010-row-level-sec
 import * as officeholderSharing from './migrations/20261129-0011-officeholder-sharing.js';
 import * as poiEntityLinks from './migrations/20261129-0012-poi-entity-links.js';
 import * as poiSharing from './migrations/20261129-0013-poi-sharing.js';
+import * as poiPhotos from './migrations/20261129-0014-poi-photos.js';
 
 // Migrations are imported statically so the built app and tests need no file-system scanning.
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '20261129-0011-officeholder-sharing': officeholderSharing,
   '20261129-0012-poi-entity-links': poiEntityLinks,
   '20261129-0013-poi-sharing': poiSharing,
+  '20261129-0014-poi-photos': poiPhotos,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -33,10 +33,12 @@ import type { PoiDuplicateDecisionsTable } from '../modules/pois/pois.table.js';
 import type { ScreeningsTable } from '../modules/screening/screening.table.js';
 
 import type { PoiEntityLinksTable } from '../modules/pois/poi-entity-links.js';
+import type { PoiPhotosTable } from '../modules/pois/poi-photos.table.js';
 
 /** Every table Kysely knows, keyed by table name. */
 export type Database = {
   poi_entity_links: PoiEntityLinksTable;
+  poi_photos: PoiPhotosTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -100,3 +100,29 @@ export const updatePoi = (id: string, input: Partial<PoiFields> & { version: num
   api<Poi>('PATCH', `/pois/${enc(id)}`, input);
 export const linkPoiIncident = (id: string, input: { incidentId: string; role: PoiRole }) =>
   api<Poi>('POST', `/pois/${enc(id)}/incidents`, input);
+
+export type PoiPhoto = {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+};
+
+export const poiPhotoUrl = (poiId: string, photoId: string): string =>
+  `/api/v1/pois/${encodeURIComponent(poiId)}/photos/${encodeURIComponent(photoId)}`;
+
+/** Photos of a person of interest (metadata; the image itself at poiPhotoUrl). */
+export function usePoiPhotos(poiId: string) {
+  return useQuery({
+    queryKey: ['pois', poiId, 'photos'],
+    queryFn: () => api<PoiPhoto[]>('GET', `/pois/${encodeURIComponent(poiId)}/photos`),
+  });
+}
+
+export function uploadPoiPhoto(poiId: string, file: File): Promise<PoiPhoto> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api<PoiPhoto>('POST', `/pois/${encodeURIComponent(poiId)}/photos`, form);
+}

@@ -3,6 +3,15 @@ import type { PoiMessages } from './nl-pois';
 /** English texts for persons of interest (perpetrators and suspected perpetrators). */
 export const enPois: PoiMessages = {
   title: 'Persons of interest',
+  photos: {
+    title: 'Photos',
+    none: 'No photos yet.',
+    file: 'Photo',
+    hint: 'PNG, JPEG or WebP, at most 10 MB. Only your organisation sees these photos.',
+    upload: 'Add photo',
+    noFile: 'Choose a photo.',
+    alt: (name: string) => `Photo of ${name}`,
+  },
   intro: 'Perpetrators and suspected perpetrators, linked to incidents, with their fixation and escalation.',
   search: 'Search by name',
   searchSubmit: 'Search',

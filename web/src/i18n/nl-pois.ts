@@ -3,6 +3,15 @@ import type { PoiRole, SeverityTrend } from '../api/pois';
 /** Dutch texts for persons of interest (perpetrators and suspected perpetrators). */
 export const nlPois = {
   title: 'Personen',
+  photos: {
+    title: 'Foto’s',
+    none: 'Nog geen foto’s.',
+    file: 'Foto',
+    hint: 'PNG, JPEG of WebP, maximaal 10 MB. Alleen uw organisatie ziet deze foto’s.',
+    upload: 'Foto toevoegen',
+    noFile: 'Kies een foto.',
+    alt: (name: string) => `Foto van ${name}`,
+  },
   intro: 'Daders en vermoedelijke daders, gekoppeld aan incidenten, met hun fixatie en escalatie.',
   search: 'Zoeken op naam',
   searchSubmit: 'Zoeken',

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { officeholderIdOfUser } from '../officeholders/officeholders.service.js';
 import { incidentScope, mayAddAttachment } from './incidents.policy.js';
 import { requireAccessReason } from '../sharing/sharing.service.js';
-import { checkAttachment, safeFileName } from './attachment-types.js';
+import { checkAttachment, safeFileName } from '../../platform/files/file-types.js';
 import { loadVisible } from './incidents.service.js';
 import { displayNames } from '../users/users.service.js';
 import * as repo from './incidents.repository.js';

@@ -6,6 +6,7 @@ import * as pois from './pois.service.js';
 import * as groups from './poi-groups.service.js';
 import { registerPoiDuplicateRoutes } from './poi-duplicates.routes.js';
 import { registerPoiEntityLinkRoutes } from './poi-entity-links.js';
+import { registerPoiPhotoRoutes } from './poi-photos.routes.js';
 import { registerPoiSharingRoutes } from './poi-sharing.routes.js';
 import {
   addGroupMemberSchema,
@@ -29,6 +30,7 @@ const access = 'pois:manage' as const;
 /** Persons of interest: perpetrators and suspected perpetrators, their incidents, groups and history. */
 export function registerPoiRoutes(app: App, ctx: AppContext): void {
   registerPoiEntityLinkRoutes(app, ctx);
+  registerPoiPhotoRoutes(app, ctx);
   app.get(
     '/pois',
     {

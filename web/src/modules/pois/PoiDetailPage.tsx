@@ -12,6 +12,7 @@ import { describeApiError } from '../../ui/use-form-errors';
 import { PoiForm } from './PoiForm';
 import { PoiHistorySection } from './PoiHistorySection';
 import { PoiLinkForm } from './PoiLinkForm';
+import { PoiPhotosSection } from './PoiPhotosSection';
 
 /** A new person of interest (/personen/nieuw) or one person with incidents and history (/personen/:poiId). */
 export function PoiDetailPage() {
@@ -149,6 +150,7 @@ function PoiDetail({ poiId }: { poiId: string }) {
         {isShared ? null : <PoiLinkForm poi={p} incidents={incidents.data?.items ?? []} />}
       </section>
       {isShared ? null : <PoiHistorySection poiId={p.id} version={p.version + p.incidents.length} incidents={byId} />}
+      {isShared ? null : <PoiPhotosSection poiId={p.id} name={p.displayName} />}
     </>
   );
 }
