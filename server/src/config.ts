@@ -64,6 +64,13 @@ const configSchema = z
       })
       .optional(),
     RETENTION_INCIDENTS_DAYS: z.coerce.number().int().min(1).default(2555),
+    RETENTION_SCREENINGS_DAYS: z.coerce.number().int().min(1).default(1825),
+    RETENTION_SUPPORT_REQUESTS_DAYS: z.coerce.number().int().min(1).default(730),
+    RETENTION_POIS_DAYS: z.coerce.number().int().min(1).default(1825),
+    RETENTION_ACCESS_REASONS_DAYS: z.coerce.number().int().min(1).default(730),
+    RETENTION_NOTIFICATIONS_DAYS: z.coerce.number().int().min(1).default(365),
+    RETENTION_TASKS_DAYS: z.coerce.number().int().min(1).default(365),
+    RETENTION_GRANTS_DAYS: z.coerce.number().int().min(1).default(730),
     SNAPSHOT_DIR: z.string().min(1).optional(),
     SCREENING_MAX_HOPS: z.coerce.number().int().min(1).max(6).default(4),
     FLAGGED_TOPICS: z
@@ -129,6 +136,16 @@ export type Config = {
   encryptionKeys: readonly FieldKey[];
   /** Closed incidents are deleted this many days after their last change. */
   retentionIncidentsDays: number;
+  /** Retention periods in days of the other record classes (see platform/retention). */
+  retentionDays: {
+    screenings: number;
+    supportRequests: number;
+    pois: number;
+    accessReasons: number;
+    notifications: number;
+    tasks: number;
+    grants: number;
+  };
   /** FtM topics that mark an entity as flagged (a sub-topic such as crime.traffick.drug counts too). */
   flaggedTopics: readonly string[];
   /** Where the screening engines keep their binary snapshots (default: beside the SQLite file, or ./data/snapshots). */
@@ -174,6 +191,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     encryptionKeys: e.ENCRYPTION_KEYS ?? defaultEncryptionKeys(e.NODE_ENV, e.DATABASE_URL),
     retentionIncidentsDays: e.RETENTION_INCIDENTS_DAYS,
+    retentionDays: {
+      screenings: e.RETENTION_SCREENINGS_DAYS,
+      supportRequests: e.RETENTION_SUPPORT_REQUESTS_DAYS,
+      pois: e.RETENTION_POIS_DAYS,
+      accessReasons: e.RETENTION_ACCESS_REASONS_DAYS,
+      notifications: e.RETENTION_NOTIFICATIONS_DAYS,
+      tasks: e.RETENTION_TASKS_DAYS,
+      grants: e.RETENTION_GRANTS_DAYS,
+    },
     flaggedTopics: e.FLAGGED_TOPICS,
     snapshotDir: e.SNAPSHOT_DIR ?? defaultSnapshotDir(e.DATABASE_URL),
     screeningMaxHops: e.SCREENING_MAX_HOPS,

@@ -57,9 +57,11 @@ describe('retention', () => {
     const recentlyClosed = await closedIncident();
     t.clock.advance(20 * day);
 
-    const result = await runRetention(t.ctx);
+    const run = await runRetention(t.ctx);
+    const result = run.rules.find((r) => r.rule === 'incidents.closed');
 
-    expect(result).toMatchObject({ rule: 'incidents.closed', retentionDays: 2555, deleted: 1 });
+    expect(run.deleted).toBe(1);
+    expect(result).toMatchObject({ objectType: 'incident', retentionDays: 2555, deleted: 1 });
     for (const table of ['incidents', 'incident_forms', 'incident_events', 'incident_attachments'] as const) {
       expect(await exists(table, expired.id), table).toBe(0);
     }
@@ -79,7 +81,7 @@ describe('retention', () => {
     expect(JSON.parse(tombstone?.details ?? '{}')).toEqual({
       rule: 'incidents.closed',
       retentionDays: 2555,
-      lastChangeBefore: result.cutoff,
+      lastChangeBefore: result?.cutoff,
       deleted: { forms: 1, events: 3, attachments: 1, personLinks: 0, grants: 0 },
     });
     const text = JSON.stringify(tombstone);

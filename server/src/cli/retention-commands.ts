@@ -14,10 +14,13 @@ export function registerRetentionCommands(program: Command, withContext: WithCon
     .action(() =>
       withContext(async (ctx) => {
         const summary = await runRetention(ctx);
-        process.stdout.write(
-          `Retention rule ${summary.rule} (${summary.retentionDays} days, last change before ${summary.cutoff}): ` +
-            `${summary.deleted} record(s) deleted.\n`,
-        );
+        for (const r of summary.rules) {
+          process.stdout.write(
+            `Retention rule ${r.rule} (${r.retentionDays} days, last change before ${r.cutoff}): ` +
+              `${r.deleted} ${r.objectType} record(s) deleted.\n`,
+          );
+        }
+        process.stdout.write(`${summary.deleted} record(s) deleted in total.\n`);
       }),
     );
 }

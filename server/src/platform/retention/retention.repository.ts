@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import type { ExpiredScope } from './retention-rule.js';
 
 export type ExpiredIncident = { id: string; organisation_id: string };
 
@@ -13,10 +14,11 @@ export type DeletedIncidentCounts = {
 
 /**
  * Closed incidents whose last change (the row itself or any timeline entry, such as an
- * attachment added after closing) lies before `cutoff`; oldest first.
+ * attachment added after closing) lies before `cutoff`; oldest first. With an id, the same
+ * check for one incident (done again inside the deletion).
  */
-export const findExpiredClosedIncidents = (db: Db, cutoff: string, limit: number): Promise<ExpiredIncident[]> =>
-  db
+export function findExpiredClosedIncidents(db: Db, cutoff: string, scope: ExpiredScope): Promise<ExpiredIncident[]> {
+  let q = db
     .selectFrom('incidents as i')
     .select(['i.id', 'i.organisation_id'])
     .where('i.status', '=', 'afgehandeld')
@@ -32,20 +34,9 @@ export const findExpiredClosedIncidents = (db: Db, cutoff: string, limit: number
       ),
     )
     .orderBy('i.updated_at')
-    .orderBy('i.id')
-    .limit(limit)
-    .execute();
-
-/** True when the incident is still closed and unchanged since before `cutoff` (checked again inside the deletion). */
-export async function isStillExpired(db: Db, id: string, cutoff: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('incidents')
-    .select('id')
-    .where('id', '=', id)
-    .where('status', '=', 'afgehandeld')
-    .where('updated_at', '<', cutoff)
-    .executeTakeFirst();
-  return row !== undefined;
+    .orderBy('i.id');
+  q = 'id' in scope ? q.where('i.id', '=', scope.id) : q.limit(scope.limit);
+  return q.execute();
 }
 
 const count = (result: { numDeletedRows: bigint }): number => Number(result.numDeletedRows);
