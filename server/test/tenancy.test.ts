@@ -73,6 +73,9 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/v1/organisations/{organisationId}': { name: 'Overschreven' },
   'PUT /api/v1/incidents/{incidentId}/tlp': { tlp: 'CLEAR' },
   'PUT /api/v1/officeholders/{officeholderId}/tlp': { tlp: 'CLEAR' },
+  'PUT /api/v1/datasets/{datasetId}/tlp': { tlp: 'CLEAR' },
+  'PUT /api/v1/pois/{poiId}/tlp': { tlp: 'CLEAR' },
+  'PUT /api/v1/screenings/{screeningId}/tlp': { tlp: 'CLEAR' },
   'POST /api/v1/exports/{exportId}/decision': { approve: true },
 };
 Object.assign(bodies, protectionBodies);

@@ -14,6 +14,7 @@ import * as officeholderSharing from './migrations/20261129-0011-officeholder-sh
 import * as poiEntityLinks from './migrations/20261129-0012-poi-entity-links.js';
 import * as poiSharing from './migrations/20261129-0013-poi-sharing.js';
 import * as poiPhotos from './migrations/20261129-0014-poi-photos.js';
+import * as tlpMarkings from './migrations/20261129-0015-tlp-markings.js';
 
 // Migrations are imported statically so the built app and tests need no file-system scanning.
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '20261129-0012-poi-entity-links': poiEntityLinks,
   '20261129-0013-poi-sharing': poiSharing,
   '20261129-0014-poi-photos': poiPhotos,
+  '20261129-0015-tlp-markings': tlpMarkings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

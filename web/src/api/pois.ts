@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, queryString } from './client';
+import type { Tlp } from './codes';
 
 // Shapes mirror server/src/modules/pois/pois.schema.ts.
 
@@ -28,6 +29,8 @@ export type Poi = PoiFields & {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** TLP 2.0 marking; RED lets grants go to named people only. */
+  tlp?: Tlp;
 };
 
 export type PoiListItem = {
@@ -37,6 +40,7 @@ export type PoiListItem = {
   incidentCount: number;
   /** The organisation that shared this person with yours; null for your own. */
   sharedBy: string | null;
+  tlp?: Tlp;
 };
 
 export type SeverityTrend = 'rising' | 'falling' | 'stable' | 'insufficient_data';

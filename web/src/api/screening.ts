@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
+import type { Tlp } from './codes';
 
 // Shapes mirror server/src/modules/screening/screening.schema.ts.
 
@@ -74,6 +75,8 @@ export type ScreeningSummary = {
   candidateCount: number;
   redFlagCount: number;
   outcome: ScreeningOutcome | null;
+  /** TLP 2.0 marking; RED lets grants go to named people only. */
+  tlp?: Tlp;
 };
 
 export type Screening = ScreeningSummary & {

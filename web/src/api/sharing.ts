@@ -50,10 +50,16 @@ export const createIncidentGrant = (incidentId: string, input: GrantCreate): Pro
   api<Grant>('POST', `/incidents/${encodeURIComponent(incidentId)}/grants`, input);
 
 /** Record types the web app shares, and the API collection each lives under. */
-export type SharedRecordType = 'incident' | 'officeholder';
+export type SharedRecordType = 'incident' | 'officeholder' | 'poi' | 'screening' | 'dataset';
 /** What the sharing components need of a record. */
 export type SharedRecord = { id: string; organisationId: string; tlp?: Tlp | null | undefined };
-const collection: Record<SharedRecordType, string> = { incident: 'incidents', officeholder: 'officeholders' };
+const collection: Record<SharedRecordType, string> = {
+  incident: 'incidents',
+  officeholder: 'officeholders',
+  poi: 'pois',
+  screening: 'screenings',
+  dataset: 'datasets',
+};
 const recordPath = (type: SharedRecordType, id: string) => `/${collection[type]}/${encodeURIComponent(id)}`;
 
 /** The grants on a record of the own organisation, of any shared type. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { App } from '../../platform/http/types.js';
 import { requestContext } from '../../platform/http/request-context.js';
-import { grantSchema } from '../sharing/sharing.schema.js';
+import { grantSchema, tlpSchema } from '../sharing/sharing.schema.js';
 import {
   createDatasetSchema,
   datasetGrantParams,
@@ -99,6 +99,23 @@ function registerDatasetGrantRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       await datasets.revokeDatasetGrant(requestContext(req, ctx), req.params.datasetId, req.params.grantId);
+      return reply.status(204).send(null);
+    },
+  );
+  app.put(
+    '/datasets/:datasetId/tlp',
+    {
+      config: { access: 'datasets:manage' },
+      schema: {
+        tags: ['sharing'],
+        summary: 'Set the TLP 2.0 marking of a dataset (RED: refused while organisation-wide grants are live)',
+        params: datasetIdParams,
+        body: tlpSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await datasets.setDatasetTlp(requestContext(req, ctx), req.params.datasetId, req.body.tlp);
       return reply.status(204).send(null);
     },
   );

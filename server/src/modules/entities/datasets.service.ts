@@ -1,10 +1,12 @@
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
+import { can } from '../../platform/access/actor.js';
 import type { AppContext, RequestContext } from '../../platform/context.js';
 import type { CreateGrantInput, GrantDto } from '../sharing/sharing.schema.js';
-import type { SharingPurpose } from '../sharing/sharing.table.js';
+import type { SharingPurpose, Tlp } from '../sharing/sharing.table.js';
 import {
+  assertTlpChangeAllowed,
   createGrant,
   grantedAccess,
   listGrants,
@@ -48,6 +50,7 @@ export async function createDataset(
     organisation_id: organisationId,
     ...input,
     entity_count: 0,
+    tlp: 'AMBER' as const,
     created_at: now,
     updated_at: now,
   };
@@ -126,12 +129,11 @@ export async function visibleDatasetIds(ctx: RequestContext): Promise<string[]> 
 async function ownDatasetRecord(ctx: RequestContext, datasetId: string): Promise<ShareableRecord> {
   const { dataset, via } = await datasetAccess(ctx, datasetId);
   if (via !== 'organisation') throw forbidden('only the owner organisation shares a dataset');
-  // Datasets carry no TLP of their own; AMBER lets them go to whole organisations, as intended.
   return {
     type: 'dataset',
     id: dataset.id,
     organisationId: dataset.organisation_id,
-    tlp: 'AMBER',
+    tlp: dataset.tlp,
     parts: datasetParts,
   };
 }
@@ -153,6 +155,31 @@ export async function revokeDatasetGrant(ctx: RequestContext, datasetId: string,
   await revokeGrant(ctx, grantId);
 }
 
+/** Sets the TLP marking of an own dataset; RED is refused while organisation-wide grants are live (audited). */
+export async function setDatasetTlp(ctx: RequestContext, datasetId: string, tlp: Tlp): Promise<void> {
+  if (!can(ctx.actor, 'datasets:manage')) throw forbidden();
+  const record = await ownDatasetRecord(ctx, datasetId);
+  await assertTlpChangeAllowed(ctx, record, tlp);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('datasets')
+      .set({ tlp, updated_at: ctx.clock.now().toISOString() })
+      .where('id', '=', datasetId)
+      .where('organisation_id', '=', ctx.actor.organisationId)
+      .execute();
+    await recordAudit(trx, ctx.dialect, ctx.clock, {
+      action: 'dataset.tlp',
+      result: 'success',
+      actorUserId: ctx.actor.userId,
+      organisationId: ctx.actor.organisationId,
+      objectType: 'dataset',
+      objectId: datasetId,
+      details: { tlp, previous: record.tlp },
+      origin: ctx.origin,
+    });
+  });
+}
+
 /** The API view of a dataset as the actor sees it. */
 export function toDatasetDto(access: DatasetAccess): DatasetDto {
   const d = access.dataset;
@@ -165,6 +192,7 @@ export function toDatasetDto(access: DatasetAccess): DatasetDto {
     via: access.via,
     purpose: access.purpose,
     sharedBy: access.sharedBy,
+    tlp: d.tlp,
     createdAt: d.created_at,
     updatedAt: d.updated_at,
   };

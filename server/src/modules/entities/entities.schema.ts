@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createGrantSchema } from '../sharing/sharing.schema.js';
-import { sharingPurposes } from '../sharing/sharing.table.js';
+import { sharingPurposes, tlpLevels } from '../sharing/sharing.table.js';
 import { datasetKinds, matchDecisionValues } from './entities.table.js';
 
 const entityId = z
@@ -24,6 +24,8 @@ export const datasetSchema = z
     via: z.enum(['organisation', 'grant']),
     purpose: z.enum(sharingPurposes).nullable(),
     sharedBy: z.string().nullable(),
+    /** TLP 2.0 marking; RED lets grants go to named people only. */
+    tlp: z.enum(tlpLevels),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

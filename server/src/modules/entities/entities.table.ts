@@ -1,3 +1,6 @@
+import type { Generated } from 'kysely';
+import type { Tlp } from '../sharing/sharing.table.js';
+
 /** What a dataset holds; decides nothing by itself but tells readers how far to trust it. */
 export const datasetKinds = ['eigen_registratie', 'riec', 'openbaar_register', 'watchlist'] as const;
 export type DatasetKind = (typeof datasetKinds)[number];
@@ -15,6 +18,8 @@ export type DatasetsTable = {
   kind: DatasetKind;
   /** Kept up to date by imports so lists need not count a million rows. */
   entity_count: number;
+  /** TLP 2.0 marking (default AMBER); RED lets grants go to named people only. */
+  tlp: Generated<Tlp>;
   created_at: string;
   updated_at: string;
 };

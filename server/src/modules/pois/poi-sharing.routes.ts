@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { App } from '../../platform/http/types.js';
 import { requestContext } from '../../platform/http/request-context.js';
-import { createGrantSchema, grantSchema } from '../sharing/sharing.schema.js';
+import { createGrantSchema, grantSchema, tlpSchema } from '../sharing/sharing.schema.js';
 import { poiIdParams } from './pois.schema.js';
-import { listPoiGrants, revokePoiGrant, sharePoi } from './poi-sharing.service.js';
+import { listPoiGrants, revokePoiGrant, setPoiTlp, sharePoi } from './poi-sharing.service.js';
 
 const tags = ['sharing'];
 const access = 'pois:manage' as const;
@@ -52,6 +52,24 @@ export function registerPoiSharingRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       await revokePoiGrant(requestContext(req, ctx), req.params.poiId, req.params.grantId);
+      return reply.status(204).send(null);
+    },
+  );
+  app.put(
+    '/pois/:poiId/tlp',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary:
+          'Set the TLP 2.0 marking of a person of interest (RED: refused while organisation-wide grants are live)',
+        params: poiIdParams,
+        body: tlpSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await setPoiTlp(requestContext(req, ctx), req.params.poiId, req.body.tlp);
       return reply.status(204).send(null);
     },
   );

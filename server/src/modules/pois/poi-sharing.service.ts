@@ -1,9 +1,11 @@
 import { forbidden, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
+import { can } from '../../platform/access/actor.js';
 import type { RequestContext } from '../../platform/context.js';
 import { getOrganisation } from '../organisations/organisations.service.js';
 import type { CreateGrantInput, GrantDto } from '../sharing/sharing.schema.js';
 import {
+  assertTlpChangeAllowed,
   createGrant,
   grantedAccess,
   listGrants,
@@ -11,7 +13,7 @@ import {
   sharedRecordIds,
   type ShareableRecord,
 } from '../sharing/sharing.service.js';
-import type { SharingPurpose } from '../sharing/sharing.table.js';
+import type { SharingPurpose, Tlp } from '../sharing/sharing.table.js';
 import { latestDecisionsOf } from './poi-duplicates.repository.js';
 import type { PoiDto, PoiListItem } from './pois.schema.js';
 import * as repo from './pois.repository.js';
@@ -40,8 +42,7 @@ async function ownRecord(ctx: RequestContext, poiId: string): Promise<ShareableR
       throw forbidden('only the owner organisation shares a person of interest');
     throw notFound('person of interest');
   }
-  // POIs carry no TLP marking of their own; AMBER lets a grant go to a whole organisation.
-  return { type: 'poi', id: row.id, organisationId: row.organisation_id, tlp: 'AMBER', parts: poiParts };
+  return { type: 'poi', id: row.id, organisationId: row.organisation_id, tlp: row.tlp, parts: poiParts };
 }
 
 /** Shares parts of a person of interest with another organisation (or named people) for a purpose until a date. */
@@ -59,6 +60,31 @@ export async function revokePoiGrant(ctx: RequestContext, poiId: string, grantId
   const grants = await listGrants(ctx, await ownRecord(ctx, poiId));
   if (!grants.some((g) => g.id === grantId)) throw notFound('grant');
   await revokeGrant(ctx, grantId);
+}
+
+/** Sets the TLP marking of an own person of interest; RED is refused while organisation-wide grants are live (audited). */
+export async function setPoiTlp(ctx: RequestContext, poiId: string, tlp: Tlp): Promise<void> {
+  if (!can(ctx.actor, 'pois:manage')) throw forbidden();
+  const record = await ownRecord(ctx, poiId);
+  await assertTlpChangeAllowed(ctx, record, tlp);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('pois')
+      .set({ tlp, updated_at: ctx.clock.now().toISOString() })
+      .where('id', '=', poiId)
+      .where('organisation_id', '=', ctx.actor.organisationId)
+      .execute();
+    await recordAudit(trx, ctx.dialect, ctx.clock, {
+      action: 'poi.tlp',
+      result: 'success',
+      actorUserId: ctx.actor.userId,
+      organisationId: ctx.actor.organisationId,
+      objectType: 'poi',
+      objectId: poiId,
+      details: { tlp, previous: record.tlp },
+      origin: ctx.origin,
+    });
+  });
 }
 
 /** A POI of another organisation shared with the actor by live grants, or null. */
@@ -152,6 +178,7 @@ export async function readSharedPoi(ctx: RequestContext, poiId: string): Promise
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    tlp: row.tlp,
     access: {
       via: 'grant',
       parts: shared.parts ?? [],
@@ -177,5 +204,6 @@ export async function sharedPoisForList(ctx: RequestContext, text?: string): Pro
       birthDate: row.birth_date,
       incidentCount: 0,
       sharedBy: organisation.name,
+      tlp: row.tlp,
     }));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accessInfoSchema } from '../sharing/sharing.schema.js';
+import { tlpLevels } from '../sharing/sharing.table.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const isoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
@@ -73,6 +74,8 @@ export const poiSchema = z
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** TLP 2.0 marking; RED lets grants go to named people only. */
+    tlp: z.enum(tlpLevels),
     /** Present when another organisation shared this person: the granted parts and what is masked. */
     access: accessInfoSchema.optional(),
   })
@@ -87,6 +90,7 @@ export const poiListItemSchema = z
     incidentCount: z.number().int(),
     /** The organisation that shared this person; null for the own organisation's. */
     sharedBy: z.string().nullable(),
+    tlp: z.enum(tlpLevels),
   })
   .meta({ id: 'PersonOfInterestListItem' });
 export type PoiListItem = z.infer<typeof poiListItemSchema>;

@@ -60,6 +60,7 @@ async function toDto(ctx: RequestContext, row: repo.PoiRow): Promise<PoiDto> {
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    tlp: row.tlp,
   };
 }
 
@@ -84,6 +85,7 @@ export async function createPoi(ctx: RequestContext, input: CreatePoiInput): Pro
     online_handles: JSON.stringify(input.onlineHandles),
     notes: input.notes,
     version: 1,
+    tlp: 'AMBER',
     created_at: now,
     updated_at: now,
   };
@@ -109,6 +111,7 @@ export async function listPois(ctx: RequestContext, q?: string): Promise<PoiList
     birthDate: r.birth_date,
     incidentCount: r.incident_count,
     sharedBy: null,
+    tlp: r.tlp,
   }));
   return [...own, ...shared];
 }

@@ -1,3 +1,6 @@
+import type { Generated } from 'kysely';
+import type { Tlp } from '../sharing/sharing.table.js';
+
 export type PoisTable = {
   id: string;
   organisation_id: string;
@@ -11,6 +14,8 @@ export type PoisTable = {
   online_handles: string;
   notes: string;
   version: number;
+  /** TLP 2.0 marking (default AMBER); RED lets grants go to named people only. */
+  tlp: Generated<Tlp>;
   created_at: string;
   updated_at: string;
 };

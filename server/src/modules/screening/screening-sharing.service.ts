@@ -1,19 +1,28 @@
-import { notFound } from '../../platform/errors.js';
+import { forbidden, notFound } from '../../platform/errors.js';
+import { can } from '../../platform/access/actor.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/context.js';
-import { createGrant, listGrants, revokeGrant, type ShareableRecord } from '../sharing/sharing.service.js';
+import {
+  assertTlpChangeAllowed,
+  createGrant,
+  listGrants,
+  revokeGrant,
+  type ShareableRecord,
+} from '../sharing/sharing.service.js';
 import type { GrantDto } from '../sharing/sharing.schema.js';
 import type { CreateGrantInput } from '../sharing/sharing.schema.js';
+import type { Tlp } from '../sharing/sharing.table.js';
 import { screeningParts } from './screening.policy.js';
 import { requireOwnScreening } from './screening-access.js';
 import type { ScreeningRow } from './screening.repository.js';
 
-// Screenings carry no marking of their own; AMBER lets them go to an organisation (the RIEC,
-// the Landelijk Bureau Bibob) or to named people, for a purpose and until a date.
+// A screening goes to an organisation (the RIEC, the Landelijk Bureau Bibob) or to named people,
+// for a purpose and until a date, as far as its TLP marking allows (RED: named people only).
 const recordOf = (row: ScreeningRow): ShareableRecord => ({
   type: 'screening',
   id: row.id,
   organisationId: row.organisation_id,
-  tlp: 'AMBER',
+  tlp: row.tlp,
   parts: screeningParts,
 });
 
@@ -32,4 +41,29 @@ export async function revokeScreeningGrant(ctx: RequestContext, id: string, gran
   const grants = await listGrants(ctx, recordOf(await requireOwnScreening(ctx, id)));
   if (!grants.some((g) => g.id === grantId)) throw notFound('grant');
   await revokeGrant(ctx, grantId);
+}
+
+/** Sets the TLP marking of an own screening; RED is refused while organisation-wide grants are live (audited). */
+export async function setScreeningTlp(ctx: RequestContext, id: string, tlp: Tlp): Promise<void> {
+  if (!can(ctx.actor, 'screenings:create')) throw forbidden();
+  const record = recordOf(await requireOwnScreening(ctx, id));
+  await assertTlpChangeAllowed(ctx, record, tlp);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('screenings')
+      .set({ tlp })
+      .where('id', '=', id)
+      .where('organisation_id', '=', ctx.actor.organisationId)
+      .execute();
+    await recordAudit(trx, ctx.dialect, ctx.clock, {
+      action: 'screening.tlp',
+      result: 'success',
+      actorUserId: ctx.actor.userId,
+      organisationId: ctx.actor.organisationId,
+      objectType: 'screening',
+      objectId: id,
+      details: { tlp, previous: record.tlp },
+      origin: ctx.origin,
+    });
+  });
 }

@@ -35,6 +35,7 @@ export function listScreenings(
       'conclusion_text',
       'concluded_by_user_id',
       'concluded_at',
+      'tlp',
     ])
     .where((eb) =>
       eb.or([eb('organisation_id', '=', organisationId), eb('id', 'in', sharedIds.length ? [...sharedIds] : [''])]),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { App } from '../../platform/http/types.js';
 import { requestContext } from '../../platform/http/request-context.js';
-import { grantSchema } from '../sharing/sharing.schema.js';
+import { grantSchema, tlpSchema } from '../sharing/sharing.schema.js';
 import { matchDecisionSchema } from '../entities/entities.schema.js';
 import {
   createScreeningSchema,
@@ -17,7 +17,12 @@ import {
 } from './screening.schema.js';
 import * as screenings from './screening.service.js';
 import { decideCandidate } from './screening-decisions.service.js';
-import { listScreeningGrants, revokeScreeningGrant, shareScreening } from './screening-sharing.service.js';
+import {
+  listScreeningGrants,
+  revokeScreeningGrant,
+  setScreeningTlp,
+  shareScreening,
+} from './screening-sharing.service.js';
 
 const tags = ['screenings'];
 
@@ -136,6 +141,23 @@ function registerScreeningSharingRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       await revokeScreeningGrant(requestContext(req, ctx), req.params.screeningId, req.params.grantId);
+      return reply.status(204).send(null);
+    },
+  );
+  app.put(
+    '/screenings/:screeningId/tlp',
+    {
+      config: { access: 'screenings:create' },
+      schema: {
+        tags,
+        summary: 'Set the TLP 2.0 marking of a screening (RED: refused while organisation-wide grants are live)',
+        params: screeningParams,
+        body: tlpSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await setScreeningTlp(requestContext(req, ctx), req.params.screeningId, req.body.tlp);
       return reply.status(204).send(null);
     },
   );

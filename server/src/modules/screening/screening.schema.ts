@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { matchDecisionValues } from '../entities/entities.table.js';
 import { createGrantSchema } from '../sharing/sharing.schema.js';
 import { screeningOutcomes, screeningSchemata } from './screening.table.js';
+import { tlpLevels } from '../sharing/sharing.table.js';
 
 export const screeningParams = z.strictObject({ screeningId: z.uuid() });
 export const screeningGrantParams = z.strictObject({ screeningId: z.uuid(), grantId: z.uuid() });
@@ -131,6 +132,8 @@ export const screeningSummarySchema = z
     candidateCount: z.number().int(),
     redFlagCount: z.number().int(),
     outcome: z.enum(screeningOutcomes).nullable(),
+    /** TLP 2.0 marking; RED lets grants go to named people only. */
+    tlp: z.enum(tlpLevels),
   })
   .meta({ id: 'ScreeningSummary' });
 export type ScreeningSummary = z.infer<typeof screeningSummarySchema>;

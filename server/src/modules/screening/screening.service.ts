@@ -64,6 +64,7 @@ export async function createScreening(ctx: RequestContext, input: CreateScreenin
     conclusion_text: null,
     concluded_by_user_id: null,
     concluded_at: null,
+    tlp: 'AMBER',
   };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertScreening(trx, row);
@@ -148,6 +149,7 @@ function summaryOf(row: repo.ScreeningListRow, names: Map<string, string>): Scre
     candidateCount: Number(row.candidate_count),
     redFlagCount: Number(row.red_flag_count),
     outcome: row.conclusion_outcome,
+    tlp: row.tlp,
   };
 }
 

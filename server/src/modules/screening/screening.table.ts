@@ -1,3 +1,6 @@
+import type { Generated } from 'kysely';
+import type { Tlp } from '../sharing/sharing.table.js';
+
 /** What the adviser concluded after a screening. */
 export const screeningOutcomes = ['geen_bezwaar', 'nader_onderzoek', 'bibob_advies_vragen'] as const;
 export type ScreeningOutcome = (typeof screeningOutcomes)[number];
@@ -33,4 +36,6 @@ export type ScreeningsTable = {
   conclusion_text: string | null;
   concluded_by_user_id: string | null;
   concluded_at: string | null;
+  /** TLP 2.0 marking (default AMBER); RED lets grants go to named people only. */
+  tlp: Generated<Tlp>;
 };

@@ -13,6 +13,9 @@ import { PoiForm } from './PoiForm';
 import { PoiHistorySection } from './PoiHistorySection';
 import { PoiLinkForm } from './PoiLinkForm';
 import { PoiPhotosSection } from './PoiPhotosSection';
+import { TlpBadge } from '../sharing/TlpBadge';
+import { TlpControl } from '../sharing/TlpControl';
+import { hasPermission, useSession } from '../../api/session';
 
 /** A new person of interest (/personen/nieuw) or one person with incidents and history (/personen/:poiId). */
 export function PoiDetailPage() {
@@ -39,6 +42,7 @@ function PoiDetail({ poiId }: { poiId: string }) {
   const { m, label, formatDate } = useI18n();
   const t = m.pois;
   const poi = usePoi(poiId);
+  const { data: session } = useSession();
   const incidents = useIncidents({ pageSize: 200 });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -64,6 +68,7 @@ function PoiDetail({ poiId }: { poiId: string }) {
         <Heading level={1} data-testid="poi-title">
           {p.displayName}
         </Heading>
+        {p.tlp ? <TlpBadge tlp={p.tlp} /> : null}
         {isShared ? null : (
           <Button onClick={() => setEditing((x) => !x)} aria-expanded={editing} data-testid="poi-edit">
             {editing ? m.common.cancel : t.edit}
@@ -151,6 +156,7 @@ function PoiDetail({ poiId }: { poiId: string }) {
       </section>
       {isShared ? null : <PoiHistorySection poiId={p.id} version={p.version + p.incidents.length} incidents={byId} />}
       {isShared ? null : <PoiPhotosSection poiId={p.id} name={p.displayName} />}
+      {isShared || !hasPermission(session, 'pois:manage') ? null : <TlpControl record={p} recordType="poi" />}
     </>
   );
 }

@@ -8,6 +8,8 @@ import { CandidateList } from './CandidateList';
 import { ConclusionSection } from './ConclusionSection';
 import { NetworkSection } from './NetworkSection';
 import { RedFlagList } from './RedFlagList';
+import { TlpBadge } from '../sharing/TlpBadge';
+import { TlpControl } from '../sharing/TlpControl';
 import './screening.css';
 
 /** One screening record: the request, ranked candidates with decisions, the network, red flags, conclusion. */
@@ -40,6 +42,11 @@ export function ScreeningResultPage() {
       <Heading level={1} data-testid="screening-title">
         {s.resultTitle(data.subjectCaption)}
       </Heading>
+      {data.tlp ? (
+        <Paragraph>
+          <TlpBadge tlp={data.tlp} />
+        </Paragraph>
+      ) : null}
       <Paragraph lead data-testid="screening-summary">
         {best
           ? s.summary(best.caption, percent.format(best.score), data.result.paths.length, data.result.redFlags.length)
@@ -69,6 +76,7 @@ export function ScreeningResultPage() {
       <NetworkSection screening={data} />
       <RedFlagList flags={data.result.redFlags} />
       <ConclusionSection screening={data} canConclude={canChange} />
+      {canChange ? <TlpControl record={data} recordType="screening" /> : null}
     </>
   );
 }

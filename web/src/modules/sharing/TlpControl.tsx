@@ -19,7 +19,7 @@ export function TlpControl({
   record,
   recordType = 'incident',
 }: {
-  record: SharedRecord;
+  record: Pick<SharedRecord, 'id' | 'tlp'>;
   recordType?: SharedRecordType;
 }) {
   const { m } = useI18n();
@@ -45,6 +45,8 @@ export function TlpControl({
       setDone(true);
       if (recordType === 'officeholder') {
         await queryClient.invalidateQueries({ queryKey: ['officeholders'] });
+      } else if (recordType === 'poi' || recordType === 'screening' || recordType === 'dataset') {
+        await queryClient.invalidateQueries({ queryKey: [`${recordType}s`] });
       } else {
         await queryClient.invalidateQueries({ queryKey: incidentKeys.one(record.id) });
         await queryClient.invalidateQueries({ queryKey: incidentKeys.events(record.id) });
