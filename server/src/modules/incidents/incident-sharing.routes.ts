@@ -52,13 +52,14 @@ export function registerIncidentSharingRoutes(app: App, ctx: AppContext): void {
       config: { access: 'sharing:manage' },
       schema: {
         tags,
-        summary: 'Revoke a grant; it stops working at once',
+        summary: 'Revoke an incident or officeholder grant; it stops working at once',
         params: grantIdParams,
         response: { 204: z.null() },
       },
     },
     async (req, reply) => {
-      await revokeGrant(requestContext(req, ctx), req.params.grantId);
+      // Incident and officeholder grants only: other records' grants have their own routes and rules.
+      await revokeGrant(requestContext(req, ctx), req.params.grantId, { recordTypes: ['incident', 'officeholder'] });
       return reply.status(204).send(null);
     },
   );

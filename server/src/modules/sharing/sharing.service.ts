@@ -119,10 +119,21 @@ export async function listGrants(ctx: RequestContext, record: ShareableRecord): 
   }));
 }
 
-/** Revokes a grant of the actor's organisation; it stops working at once. */
-export async function revokeGrant(ctx: RequestContext, grantId: string): Promise<void> {
+/**
+ * Revokes a grant of the actor's organisation; it stops working at once. `recordTypes` limits
+ * which kinds of record the caller may end grants for: each module guards its own records'
+ * grants with its own rules, so a generic route must not reach another module's grants.
+ */
+export async function revokeGrant(
+  ctx: RequestContext,
+  grantId: string,
+  options: { recordTypes?: readonly ShareableRecordType[] } = {},
+): Promise<void> {
   const grant = await repo.findGrant(ctx.db, grantId);
-  if (!grant || grant.organisation_id !== ctx.actor.organisationId) throw notFound('grant');
+  const isOwn = grant?.organisation_id === ctx.actor.organisationId;
+  const isAllowedType =
+    !options.recordTypes || (grant !== undefined && options.recordTypes.includes(grant.record_type));
+  if (!grant || !isOwn || !isAllowedType) throw notFound('grant');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.revokeGrant(trx, grantId, ctx.actor.userId, ctx.clock.now().toISOString());
     await recordAudit(trx, ctx.dialect, ctx.clock, {
