@@ -55,7 +55,7 @@ describe('need-to-know sharing, from the adviser to the RIEC and back to the DPO
     await page.getByTestId('access-reason').waitFor();
     await expectAccessible(page, 'access reason');
     await page.locator('#reason-purpose').selectOption('riec_casus');
-    await page.getByRole('button', { name: 'Melding openen' }).click();
+    await page.getByRole('button', { name: 'Dossier openen' }).click();
     await page.getByTestId('shared-notice').waitFor();
     await expect(page.getByTestId('shared-notice').textContent()).resolves.toContain('Gemeente Tilburg');
     await expect(page.getByText('Afgeschermd').first().isVisible()).resolves.toBe(true);

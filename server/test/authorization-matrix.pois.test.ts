@@ -96,7 +96,12 @@ describeMatrix({
     };
     return bodies[route];
   },
-  send(_world, client, route, url) {
+  send(_world, client, route, url, arranged) {
+    if (route === 'GET /api/v1/pois/{poiId}') {
+      // A shared person of interest asks the reader why first (once a session).
+      const reason = { recordType: 'poi', recordId: arranged.recordId, purpose: 'riec_casus' };
+      return client.post('/api/v1/access-reasons', reason).then(() => client.get(url));
+    }
     if (route !== 'POST /api/v1/pois/{poiId}/photos') return undefined;
     const { payload, headers } = multipartPng();
     return client.request('POST', url, payload, headers);

@@ -92,6 +92,10 @@ describe('sharing a person of interest with another organisation', () => {
   });
 
   it('shows the grantee the core, masked, read-only and audited with purpose and owner', async () => {
+    const asked = await bredaClient.get(`/api/v1/pois/${tilburgPoi}`);
+    expect(asked.statusCode).toBe(428);
+    const reason = { recordType: 'poi', recordId: tilburgPoi, purpose: 'dreigingsinschatting' };
+    expect((await bredaClient.post('/api/v1/access-reasons', reason)).statusCode).toBe(204);
     const read = await bredaClient.get(`/api/v1/pois/${tilburgPoi}`);
     expect(read.statusCode, read.body).toBe(200);
     const poi = read.json();

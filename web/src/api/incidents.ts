@@ -76,5 +76,5 @@ export const giveAccessReason = (
   recordId: string,
   purpose: string,
   note?: string,
-  recordType: 'incident' | 'officeholder' = 'incident',
+  recordType: 'incident' | 'officeholder' | 'poi' = 'incident',
 ): Promise<void> => api<void>('POST', '/access-reasons', { recordType, recordId, purpose, ...(note ? { note } : {}) });

@@ -221,12 +221,12 @@ export const en: Messages = {
     addEvidence: 'Add evidence',
   },
   reason: {
-    title: 'Why are you opening this incident?',
+    title: 'Why are you opening this record?',
     intro:
-      'This incident is confidential or shared with your organisation. State the purpose once per session; it is recorded.',
+      'This record is confidential or shared with your organisation. State the purpose once per session; it is recorded.',
     purpose: 'Purpose',
     note: 'Note',
-    submit: 'Open incident',
+    submit: 'Open record',
     purposeRequired: 'Choose the purpose.',
   },
   status: {

@@ -221,12 +221,12 @@ export const nl = {
     addEvidence: 'Bewijs toevoegen',
   },
   reason: {
-    title: 'Waarom opent u deze melding?',
+    title: 'Waarom opent u dit dossier?',
     intro:
-      'Deze melding is vertrouwelijk of met uw organisatie gedeeld. Geef eenmalig per sessie het doel op; dat wordt vastgelegd.',
+      'Dit dossier is vertrouwelijk of met uw organisatie gedeeld. Geef eenmalig per sessie het doel op; dat wordt vastgelegd.',
     purpose: 'Doel',
     note: 'Toelichting',
-    submit: 'Melding openen',
+    submit: 'Dossier openen',
     purposeRequired: 'Kies het doel.',
   },
   status: {

@@ -1,3 +1,4 @@
+import { givePoiAccessReason } from '../pois/poi-sharing.service.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { App } from '../../platform/http/types.js';
@@ -93,7 +94,12 @@ export function registerIncidentSharingRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       const { recordType, recordId, purpose, note } = req.body;
-      const give = recordType === 'officeholder' ? giveOfficeholderAccessReason : sharing.giveIncidentAccessReason;
+      const give =
+        recordType === 'officeholder'
+          ? giveOfficeholderAccessReason
+          : recordType === 'poi'
+            ? givePoiAccessReason
+            : sharing.giveIncidentAccessReason;
       await give(requestContext(req, ctx), recordId, { purpose, note });
       return reply.status(204).send(null);
     },

@@ -8,6 +8,8 @@ import {
   assertTlpChangeAllowed,
   createGrant,
   grantedAccess,
+  giveAccessReason,
+  requireAccessReason,
   listGrants,
   revokeGrant,
   sharedRecordIds,
@@ -147,6 +149,8 @@ export function maskedRow(poi: VisiblePoi): { row: repo.PoiRow; masked: string[]
 export async function readSharedPoi(ctx: RequestContext, poiId: string): Promise<PoiDto> {
   const shared = await sharedPoi(ctx, poiId);
   if (!shared) throw notFound('person of interest');
+  // A perpetrator's record shared by another organisation: the reader says why, once a session.
+  const reason = await requireAccessReason(ctx, 'poi', poiId);
   const { row, masked } = maskedRow(shared);
   await recordAudit(ctx.db, ctx.dialect, ctx.clock, {
     action: 'poi.read',
@@ -155,7 +159,7 @@ export async function readSharedPoi(ctx: RequestContext, poiId: string): Promise
     organisationId: ctx.actor.organisationId,
     objectType: 'poi',
     objectId: poiId,
-    ...(shared.purpose ? { purpose: shared.purpose } : {}),
+    purpose: reason.purpose,
     recordOwnerId: row.organisation_id,
     details: { via: 'grant', grantIds: shared.grantIds, parts: shared.parts },
     origin: ctx.origin,
@@ -183,7 +187,7 @@ export async function readSharedPoi(ctx: RequestContext, poiId: string): Promise
       via: 'grant',
       parts: shared.parts ?? [],
       masked,
-      purpose: shared.purpose,
+      purpose: reason.purpose,
       sharedBy: shared.organisation.name,
     },
   };
@@ -206,4 +210,15 @@ export async function sharedPoisForList(ctx: RequestContext, text?: string): Pro
       sharedBy: organisation.name,
       tlp: row.tlp,
     }));
+}
+
+/** Records why the actor opens a person of interest shared with its organisation. */
+export async function givePoiAccessReason(
+  ctx: RequestContext,
+  poiId: string,
+  input: { purpose: SharingPurpose; note?: string | undefined },
+): Promise<void> {
+  const shared = await sharedPoi(ctx, poiId);
+  if (!shared) throw notFound('person of interest');
+  await giveAccessReason(ctx, { type: 'poi', id: poiId, organisationId: shared.row.organisation_id }, input);
 }

@@ -38,7 +38,7 @@ export const tlpSchema = z.strictObject({ tlp: z.enum(tlpLevels) }).meta({ id: '
 
 export const accessReasonSchema = z
   .strictObject({
-    recordType: z.enum(['incident', 'officeholder']),
+    recordType: z.enum(['incident', 'officeholder', 'poi']),
     recordId: z.uuid(),
     purpose: z.enum(sharingPurposes),
     note: z.string().trim().max(500).optional(),

@@ -10,6 +10,8 @@ import { Alert, AppLink, DataList, Heading, Paragraph } from '../../ui/Typograph
 import { usePageTitle } from '../../ui/use-page-title';
 import { describeApiError } from '../../ui/use-form-errors';
 import { PoiForm } from './PoiForm';
+import { AccessReasonForm } from '../incidents/AccessReasonForm';
+import { ApiError } from '../../api/client';
 import { PoiHistorySection } from './PoiHistorySection';
 import { PoiLinkForm } from './PoiLinkForm';
 import { PoiPhotosSection } from './PoiPhotosSection';
@@ -48,6 +50,10 @@ function PoiDetail({ poiId }: { poiId: string }) {
   const [saved, setSaved] = useState(false);
   usePageTitle(poi.data?.displayName ?? t.title);
   if (poi.isPending) return <Loading />;
+  // A person shared by another organisation asks why you open it, once a session.
+  if (poi.error instanceof ApiError && poi.error.code === 'reason_required') {
+    return <AccessReasonForm incidentId={poiId} recordType="poi" onGiven={() => void poi.refetch()} />;
+  }
   if (poi.isError) {
     return (
       <Alert type="error">
