@@ -1,9 +1,12 @@
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import type { NetworkPath, Screening } from '../../api/screening';
 import { useI18n } from '../../i18n/i18n';
 import { Table, TBody, Td, THead, Th, Tr } from '../../ui/Table';
 import { Heading, Paragraph } from '../../ui/Typography';
-import { NetworkView } from './NetworkView';
+import { Loading } from '../../auth/guards';
+
+// Cytoscape is large: it loads only when a screening has paths to draw.
+const NetworkView = lazy(() => import('./NetworkView').then((m) => ({ default: m.NetworkView })));
 
 function PathRows({ path, n }: { path: NetworkPath; n: number }) {
   const { m } = useI18n();
@@ -43,7 +46,9 @@ export function NetworkSection({ screening }: { screening: Screening }) {
       <Paragraph>{paths.length ? s.networkIntro(maxHops) : s.noPaths(maxHops)}</Paragraph>
       {paths.length ? (
         <>
-          <NetworkView paths={paths} label={s.graphLabel} edgeLabel={edgeLabel} />
+          <Suspense fallback={<Loading />}>
+            <NetworkView paths={paths} label={s.graphLabel} edgeLabel={edgeLabel} />
+          </Suspense>
           <Heading level={3}>{s.pathsTable}</Heading>
           <Table caption={s.pathsTable} cards testId="screening-paths">
             <THead>
