@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { isPostgres, ownRows, protectTable } from './support/row-level-security.js';
 
 // Security scans (CCV areas), support requests to the officeholders' support team and decisions on
 // possible duplicate persons of interest. Same conventions as the earlier migrations: ISO-8601 UTC
@@ -124,29 +125,17 @@ async function createDuplicateDecisionTable(db: Kysely<unknown>): Promise<void> 
     .execute();
 }
 
-async function isPostgres(db: Kysely<unknown>): Promise<boolean> {
-  try {
-    await sql`select version()`.execute(db);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const ownTables = ['security_scans', 'scan_answers', 'scan_findings', 'poi_duplicate_decisions'] as const;
 const supportTables = ['support_requests', 'support_request_notes'] as const;
 
-async function protect(db: Kysely<unknown>, table: string, policy: string): Promise<void> {
-  await sql.raw(`alter table ${table} enable row level security`).execute(db);
-  await sql.raw(`alter table ${table} force row level security`).execute(db);
-  await sql.raw(`create policy tenant_isolation on ${table} using (${policy}) with check (${policy})`).execute(db);
-}
+// The same condition guards reading and writing for these tables.
+const protect = (db: Kysely<unknown>, table: string, policy: string) => protectTable(db, table, policy, policy);
 
 // weerbaar_tenant() comes from migration 0006. A support request belongs to the requester's
 // municipality but is handled by the support organisation, and may be shared with named people
 // elsewhere through a live grant; its notes follow the request.
 async function protectTables(db: Kysely<unknown>): Promise<void> {
-  const own = `weerbaar_tenant() = '*' or organisation_id = weerbaar_tenant()`;
+  const own = ownRows;
   for (const table of ownTables) await protect(db, table, own);
   await protect(
     db,

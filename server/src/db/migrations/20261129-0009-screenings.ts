@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { isPostgres, ownRows, protectTable } from './support/row-level-security.js';
 
 // Screening records (issue 4): one row per screening, its answer kept as JSON text so the
 // record shows what the adviser saw. Tenant data: forced row-level security on PostgreSQL
@@ -33,25 +34,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   if (await isPostgres(db)) await protect(db);
 }
 
-async function isPostgres(db: Kysely<unknown>): Promise<boolean> {
-  try {
-    await sql`select version()`.execute(db);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 // weerbaar_tenant() comes from migration 0006.
 async function protect(db: Kysely<unknown>): Promise<void> {
-  const own = `weerbaar_tenant() = '*' or organisation_id = weerbaar_tenant()`;
+  const own = ownRows;
   const shared = `exists (select 1 from grants g where g.record_type = 'screening' and g.record_id = screenings.id
        and g.grantee_organisation_id = weerbaar_tenant() and g.revoked_at is null)`;
-  await sql.raw(`alter table screenings enable row level security`).execute(db);
-  await sql.raw(`alter table screenings force row level security`).execute(db);
-  await sql
-    .raw(`create policy tenant_isolation on screenings using (${own} or ${shared}) with check (${own})`)
-    .execute(db);
+  await protectTable(db, 'screenings', `${own} or ${shared}`, own);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
