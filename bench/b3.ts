@@ -53,23 +53,47 @@ export async function runB3(options: BenchOptions): Promise<BenchmarkResult> {
       );
       return result;
     }
-    const driven = await driveMatchRoute(test, options);
+    let driven: Awaited<ReturnType<typeof driveMatchRoute>>;
+    try {
+      driven = await driveMatchRoute(test, options);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      result.peers.push(
+        { peer: 'weerbaar HTTP', what: 'screenings/s, p99', status: 'failed', message },
+        YENTE_PUBLISHED,
+      );
+      result.failures.push(`B3 could not run: ${message}`);
+      return result;
+    }
     result.size = { persons: driven.persons, seconds: driven.seconds, concurrency: driven.concurrency };
-    result.peers.push(driven.row, YENTE_PUBLISHED);
+    result.peers.push(driven.match, driven.screening, YENTE_PUBLISHED);
     result.failures.push(...driven.failures);
+    const atScale = driven.persons >= 20_000;
+    const perCore = driven.match.extra?.['requestsPerServerCpuSecond'];
     result.checks.push(
       checkTarget(
-        '>= 500 screenings/s per core',
-        driven.row.latency?.throughputQps,
+        '>= 500 screenings/s per core (server CPU)',
+        typeof perCore === 'number' ? perCore : undefined,
         500,
         'min',
         (n) => `${n.toFixed(0)}/s`,
-        true,
+        atScale,
       ),
-      checkTarget('p99 <= 50 ms', driven.row.latency?.p99Ms, 50, 'max', (n) => `${n.toFixed(1)} ms`, true),
+      checkTarget(
+        '>= 500 screenings/s (wall, one server process)',
+        driven.match.latency?.throughputQps,
+        500,
+        'min',
+        (n) => `${n.toFixed(0)}/s`,
+        atScale,
+      ),
+      checkTarget('p99 <= 50 ms', driven.match.latency?.p99Ms, 50, 'max', (n) => `${n.toFixed(1)} ms`, atScale),
     );
     result.notes.push(
-      'Server and load client share one Node process (one core for the server loop); throughput counts answered requests per wall second.',
+      'The load client runs in its own process (node:http, keep-alive); the server process reads its CPU clock over the timed window.',
+      'Per core = answered match requests / server CPU-seconds (user + system, all threads of the server process); q/s = per wall second.',
+      `Engines built by a first, untimed request in ${Math.round(driven.engineBuildMs)} ms; each timed window follows an untimed warm-up.`,
+      'The second weerbaar row stores a screening record (POST /api/v1/screenings) with its audit event per request.',
       ...(missing.length ? [`Not yet in the app: ${missing.join(', ')}`] : []),
     );
     return result;

@@ -20,7 +20,12 @@ import { addressLine, graphRecordsOf, pendingRecordOf, type PendingRecord } from
 import { readSnapshots, writeSnapshots, type DatasetEngines } from './engine-snapshots.js';
 
 type DatasetRow = DatasetAccess['dataset'];
-type Entry = { version: string; engines: Promise<DatasetEngines>; variants: Map<string, EntityGraph> };
+type Entry = {
+  /** The unhashed content key, compared first so a request with an unchanged dataset hashes nothing. */
+  key: string;
+  engines: Promise<DatasetEngines>;
+  variants: Map<string, EntityGraph>;
+};
 export type EngineStats = { builds: number; snapshotLoads: number };
 type Cache = { entries: Map<string, Entry>; stats: EngineStats };
 
@@ -39,9 +44,12 @@ function cacheOf(db: Db): Cache {
 
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
+const contentKey = (dataset: DatasetRow, flaggedTopics: readonly string[]): string =>
+  `${dataset.updated_at}|${Number(dataset.entity_count)}|${flaggedTopics.join(',')}`;
+
 /** The content version of a dataset's engines. */
 export function contentVersion(dataset: DatasetRow, flaggedTopics: readonly string[]): string {
-  return shortHash(`${dataset.updated_at}|${Number(dataset.entity_count)}|${flaggedTopics.join(',')}`);
+  return shortHash(contentKey(dataset, flaggedTopics));
 }
 
 /** Reads every entity of the dataset once, building matcher records and the graph together. */
@@ -84,11 +92,11 @@ async function loadEngines(ctx: AppContext, cache: Cache, datasetId: string, ver
 /** The engines of a dataset's current content (the caller has checked access). */
 export async function enginesFor(ctx: AppContext, dataset: DatasetRow): Promise<DatasetEngines> {
   const cache = cacheOf(ctx.db);
-  const version = contentVersion(dataset, ctx.config.flaggedTopics);
+  const key = contentKey(dataset, ctx.config.flaggedTopics);
   const current = cache.entries.get(dataset.id);
-  if (current?.version === version) return current.engines;
-  const engines = loadEngines(ctx, cache, dataset.id, version);
-  const entry: Entry = { version, engines, variants: new Map() };
+  if (current?.key === key) return current.engines;
+  const engines = loadEngines(ctx, cache, dataset.id, shortHash(key));
+  const entry: Entry = { key, engines, variants: new Map() };
   cache.entries.set(dataset.id, entry);
   // A failed build must not stick: the next request tries again.
   engines.catch(() => {

@@ -76,7 +76,8 @@ export async function createScreening(ctx: RequestContext, input: CreateScreenin
       details: { datasets: accesses.length, candidates: result.candidates.length, redFlags: result.redFlags.length },
     });
   });
-  return toDto(ctx, row, { via: 'organisation', purpose: null, sharedBy: null });
+  // A screening just made has no decisions yet (they name its new id), and its parts are at hand.
+  return toDto(ctx, row, { via: 'organisation', purpose: null, sharedBy: null }, { result, decisions: new Map() });
 }
 
 /** One screening with its current decisions; every read is audited. */
@@ -153,14 +154,22 @@ function summaryOf(row: repo.ScreeningListRow, names: Map<string, string>): Scre
   };
 }
 
-async function toDto(ctx: RequestContext, row: repo.ScreeningRow, access: ScreeningAccess): Promise<ScreeningDto> {
+type Decisions = Awaited<ReturnType<typeof currentDecisions>>;
+
+async function toDto(
+  ctx: RequestContext,
+  row: repo.ScreeningRow,
+  access: ScreeningAccess,
+  known?: { result: ScreeningResult; decisions: Decisions },
+): Promise<ScreeningDto> {
   const names = await displayNames(ctx, [
     row.created_by_user_id,
     ...(row.concluded_by_user_id ? [row.concluded_by_user_id] : []),
   ]);
-  const result = JSON.parse(row.result) as ScreeningResult;
+  const result = known?.result ?? (JSON.parse(row.result) as ScreeningResult);
   // Decisions belong to the owner organisation; a grantee reads the screening without them.
-  const decisions = access.via === 'organisation' ? await currentDecisions(ctx, row.id) : new Map();
+  const decisions: Decisions =
+    known?.decisions ?? (access.via === 'organisation' ? await currentDecisions(ctx, row.id) : new Map());
   for (const c of result.candidates) c.decision = decisions.get(`${c.datasetId}/${c.entityId}`) ?? null;
   return {
     ...summaryOf(row, names),

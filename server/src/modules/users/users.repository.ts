@@ -53,9 +53,6 @@ export const insertApiToken = async (db: Db, row: Insertable<ApiTokensTable>): P
   await db.insertInto('api_tokens').values(row).execute();
 };
 
-export const findApiTokenByHash = (db: Db, hash: string): Promise<ApiTokenRow | undefined> =>
-  db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
-
 export const listApiTokensOfUser = (db: Db, userId: string): Promise<ApiTokenRow[]> =>
   db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
 

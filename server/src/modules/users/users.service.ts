@@ -3,6 +3,7 @@ import { newId, randomToken, sha256Hex } from '../../platform/ids.js';
 import { hashPassword, passwordProblem } from '../../platform/auth/password.js';
 import { enrolmentMaterial, newTotpSecret } from '../../platform/auth/totp.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
+import { API_TOKEN_PREFIX } from '../../platform/auth/api-token.js';
 import { permissionsOf, roles as allRoles, type Role } from '../../platform/access/roles.js';
 import { can, type Actor } from '../../platform/access/actor.js';
 import type { AppContext, RequestContext } from '../../platform/context.js';
@@ -167,15 +168,13 @@ export async function actorForUserId(
   return row ? actorFor(row, via, credentialId) : null;
 }
 
-const tokenPrefix = 'wbt_';
-
 /** Issues an API token for the actor; the secret is returned once and stored hashed. */
 export async function createApiToken(
   ctx: RequestContext,
   input: { name: string; expiresInDays: number },
 ): Promise<{ token: string; id: string; expiresAt: string }> {
   if (!can(ctx.actor, 'tokens:manage_own') || ctx.actor.via !== 'session') throw forbidden();
-  const token = tokenPrefix + randomToken();
+  const token = API_TOKEN_PREFIX + randomToken();
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString();
   const id = newId();
@@ -221,16 +220,6 @@ export async function revokeApiToken(ctx: RequestContext, tokenId: string): Prom
     objectId: tokenId,
     origin: ctx.origin,
   });
-}
-
-/** The actor behind a bearer token, or null if unknown, revoked or expired. */
-export async function resolveApiToken(ctx: AppContext, token: string): Promise<Actor | null> {
-  if (!token.startsWith(tokenPrefix)) return null;
-  const row = await repo.findApiTokenByHash(ctx.db, sha256Hex(token));
-  const now = ctx.clock.now().toISOString();
-  if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return null;
-  await repo.updateApiToken(ctx.db, row.id, { last_used_at: now });
-  return actorForUserId(ctx, row.user_id, 'api_token', `token:${row.id}`);
 }
 
 /** True when `userId` is an active account of `organisationId`. */

@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
-import { actorForUserId, resolveApiToken } from '../../modules/users/users.service.js';
+import { actorForUserId } from '../../modules/users/users.service.js';
+import { actorForApiToken } from '../auth/api-token.js';
 import { resolveSession } from '../../modules/users/auth.service.js';
 import { originOf } from './request-context.js';
 import type { RouteAccess } from './types.js';
@@ -17,7 +18,7 @@ export async function identify(app: AppContext, req: FastifyRequest): Promise<vo
   const authorization = req.headers.authorization;
   if (authorization) {
     const match = /^(Bearer|ApiKey)\s+(\S+)$/i.exec(authorization);
-    const actor = match?.[2] ? await resolveApiToken(app, match[2]) : null;
+    const actor = match?.[2] ? await actorForApiToken(app, match[2]) : null;
     if (!actor) throw new AppError('unauthenticated', 'Invalid or expired API token');
     req.actor = actor;
     return;

@@ -3,7 +3,6 @@
  * datasets the API token's user may see, with every call audited.
  */
 import { AppError } from '../../../platform/errors.js';
-import { recordAudit } from '../../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../../platform/context.js';
 import { entitiesByIds, type StoredEntity } from '../../entities/entity-read.service.js';
 import type { QueryExample } from '../engine/types.js';
@@ -12,6 +11,7 @@ import { isProblem, validateExample, type ValidExample } from '../subject-valida
 import { matchableSchema } from '../engine-records.js';
 import { namedDatasets, scopeOf, type NamedDataset } from './yente-datasets.js';
 import { featureDocs, toEntityResponse, toScoredEntity } from './yente-entities.js';
+import { recordRequestAudit } from './yente-audit.js';
 import {
   ALGORITHM,
   ALGORITHM_ALIASES,
@@ -24,10 +24,13 @@ import {
   type SearchQuery,
 } from './yente.schema.js';
 
+const MATCHER = { name: ALGORITHM, description: 'Weerbaar Dutch-aware matcher', features: featureDocs() };
+
 type Found = { candidate: MergedCandidate; entity: StoredEntity; dataset: NamedDataset };
 
+/** Every call is audited before it answers (group-committed with concurrent calls, see yente-audit.ts). */
 function audit(ctx: RequestContext, action: string, details: Record<string, unknown>) {
-  return recordAudit(ctx.db, ctx.dialect, ctx.clock, {
+  return recordRequestAudit(ctx, {
     action,
     result: 'success',
     actorUserId: ctx.actor.userId,
@@ -58,14 +61,24 @@ function parseExample(key: string, raw: MatchBody['queries'][string]): ValidExam
   });
 }
 
-/** Candidates with their stored entities, in the candidates' order. */
-async function withEntities(ctx: RequestContext, scope: readonly NamedDataset[], found: MergedCandidate[]) {
-  const byDataset = new Map(scope.map((d) => [d.access.dataset.id, d]));
-  const entities = new Map<string, StoredEntity>();
-  for (const [datasetId] of byDataset) {
-    const ids = found.filter((c) => c.datasetId === datasetId).map((c) => c.id);
-    for (const e of await entitiesByIds(ctx, datasetId, ids)) entities.set(`${datasetId}/${e.id}`, e);
+/** The stored entities of candidates (of one query or a whole batch), one read per dataset. */
+async function entitiesOf(ctx: RequestContext, candidates: readonly MergedCandidate[]) {
+  const wanted = new Map<string, Set<string>>();
+  for (const c of candidates) {
+    const ids = wanted.get(c.datasetId) ?? new Set<string>();
+    ids.add(c.id);
+    wanted.set(c.datasetId, ids);
   }
+  const entities = new Map<string, StoredEntity>();
+  for (const [datasetId, ids] of wanted) {
+    for (const e of await entitiesByIds(ctx, datasetId, [...ids])) entities.set(`${datasetId}/${e.id}`, e);
+  }
+  return entities;
+}
+
+/** Candidates with their stored entities, in the candidates' order; only datasets in scope. */
+function withEntities(scope: readonly NamedDataset[], found: MergedCandidate[], entities: Map<string, StoredEntity>) {
+  const byDataset = new Map(scope.map((d) => [d.access.dataset.id, d]));
   return found.flatMap((candidate): Found[] => {
     const entity = entities.get(`${candidate.datasetId}/${candidate.id}`);
     const dataset = byDataset.get(candidate.datasetId);
@@ -91,16 +104,19 @@ function entityOf(ctx: RequestContext, f: Found): EntityResponse {
   );
 }
 
-async function matchOne(ctx: RequestContext, scope: NamedDataset[], example: QueryExample, query: MatchQuery) {
+function candidatesOf(ctx: RequestContext, scope: NamedDataset[], example: QueryExample, query: MatchQuery) {
   const cutoff = Math.min(query.cutoff, query.threshold);
   // Filters apply after scoring, so ask for more than the page.
-  const found = await matchAcross(
+  return matchAcross(
     ctx,
     scope.map((d) => d.access),
     example,
     { limit: query.limit * 3, threshold: cutoff },
   );
-  const kept = (await withEntities(ctx, scope, found)).filter(keeps(query));
+}
+
+function pageOf(ctx: RequestContext, found: Found[], query: MatchQuery) {
+  const kept = found.filter(keeps(query));
   const results: ScoredEntity[] = kept
     .slice(0, query.limit)
     .map((f) => toScoredEntity(entityOf(ctx, f), f.candidate.score, f.candidate.items, query.threshold));
@@ -117,9 +133,16 @@ export async function matchEntities(
   const scope = scopeOf(await namedDatasets(ctx), dataset, query.include_dataset, query.exclude_dataset);
   checkRequest(body, query);
   const parsed = Object.entries(body.queries).map(([key, raw]) => ({ key, raw, valid: parseExample(key, raw) }));
+  const matched: ((typeof parsed)[number] & { found: MergedCandidate[] })[] = [];
+  for (const p of parsed) matched.push({ ...p, found: await candidatesOf(ctx, scope, p.valid.example, query) });
+  // The whole batch's entities in one read per dataset, not one per query.
+  const entities = await entitiesOf(
+    ctx,
+    matched.flatMap((m) => m.found),
+  );
   const responses: MatchResponse['responses'] = {};
-  for (const { key, raw, valid } of parsed) {
-    const { results, total } = await matchOne(ctx, scope, valid.example, query);
+  for (const { key, raw, valid, found } of matched) {
+    const { results, total } = pageOf(ctx, withEntities(scope, found, entities), query);
     responses[key] = {
       status: 200,
       results,
@@ -130,7 +153,7 @@ export async function matchEntities(
   await audit(ctx, 'screening.api_match', { dataset, queries: parsed.length });
   return {
     responses,
-    matcher: { name: ALGORITHM, description: 'Weerbaar Dutch-aware matcher', features: featureDocs() },
+    matcher: MATCHER,
     limit: query.limit,
   };
 }
@@ -148,7 +171,7 @@ export async function searchEntities(ctx: RequestContext, dataset: string, query
     example,
     { limit: query.offset + query.limit, threshold: 0.5 },
   );
-  const kept = (await withEntities(ctx, scope, found)).filter(
+  const kept = withEntities(scope, found, await entitiesOf(ctx, found)).filter(
     (f) => query.topics.length === 0 || f.entity.topics.some((t) => query.topics.includes(t)),
   );
   await audit(ctx, 'screening.api_search', { dataset, results: kept.length });
