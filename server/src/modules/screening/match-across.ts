@@ -7,6 +7,7 @@ import type { RequestContext } from '../../platform/context.js';
 import type { DatasetAccess } from '../entities/datasets.service.js';
 import { entityKey, splitEntityKey } from '../entities/cluster-resolver.js';
 import { clustersFor } from '../entities/match-decisions.service.js';
+import type { Clusters } from '../entities/cluster-resolver.js';
 import { queryIndex } from './engine/candidate-query.js';
 import type { MatchCandidate, QueryExample } from './engine/types.js';
 import { enginesFor } from './engine-cache.js';
@@ -32,6 +33,19 @@ async function queryDataset(
   return found.map((c) => ({ ...c, datasetId: access.dataset.id }));
 }
 
+// Decisions do not change while a request matches, so a batch of queries reads them once.
+const clustersOfRequest = new WeakMap<RequestContext, Promise<Clusters>>();
+
+function requestClusters(ctx: RequestContext): Promise<Clusters> {
+  let clusters = clustersOfRequest.get(ctx);
+  if (!clusters) {
+    clusters = clustersFor(ctx);
+    clustersOfRequest.set(ctx, clusters);
+    clusters.catch(() => clustersOfRequest.delete(ctx));
+  }
+  return clusters;
+}
+
 const byScore = (a: { score: number; datasetId: string; id: string }, b: typeof a): number =>
   b.score - a.score || entityKey(a.datasetId, a.id).localeCompare(entityKey(b.datasetId, b.id));
 
@@ -43,7 +57,7 @@ export async function matchAcross(
   options: MatchOptions,
 ): Promise<MergedCandidate[]> {
   const perDataset = await Promise.all(accesses.map((a) => queryDataset(ctx, a, example, options)));
-  const clusters = await clustersFor(ctx);
+  const clusters = await requestClusters(ctx);
   const groups = new Map<string, MergedCandidate>();
   for (const candidate of perDataset.flat().sort(byScore)) {
     const canonical = clusters.canonicalOf(entityKey(candidate.datasetId, candidate.id));
