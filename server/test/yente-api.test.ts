@@ -100,6 +100,13 @@ describe('yente-compatible API', () => {
     const entity = await yente('GET', `/entities/${DEMO.applicantId}`);
     expect(entity.statusCode).toBe(200);
     expect(entity.json()).toMatchObject({ id: DEMO.applicantId, caption: 'Johannes van den Berg' });
+    // Nested by default: the applicant's B.V. at the far end of his Ownership.
+    type Nested = { id: string; properties: Record<string, (string | Nested)[]> };
+    const owned = (entity.json<Nested>().properties['ownershipOwner'] ?? []).flatMap((o) =>
+      typeof o === 'string' ? [] : (o.properties['asset'] ?? []),
+    );
+    expect(owned.map((a) => (typeof a === 'string' ? a : a.id))).toContain(DEMO.applicantCompanyId);
+    expect(search.facets.datasets.values).toEqual([expect.objectContaining({ name: 'kvk-extract' })]);
     expect((await yente('GET', '/entities/bestaat-niet')).statusCode).toBe(404);
     const strangerToken = (await w.stranger.post('/api/v1/me/api-tokens', { name: 'x' })).json<{ token: string }>()
       .token;

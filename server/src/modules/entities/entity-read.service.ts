@@ -62,3 +62,26 @@ export async function flaggedEntityIds(ctx: RequestContext, access: DatasetAcces
   );
   return [...new Set(flags.map((f) => f.entity_id))].sort();
 }
+
+/** One entity-typed property value: `sourceId`'s `property` names `targetId`. */
+export type StoredRef = { sourceId: string; property: string; targetId: string };
+
+/**
+ * References within one dataset that point at an entity, at most `limit` (the index on the
+ * target is read, no sort: a hub with many ties costs only the rows asked for).
+ */
+export async function referencesTo(
+  ctx: AppContext,
+  datasetId: string,
+  targetId: string,
+  limit: number,
+): Promise<StoredRef[]> {
+  const rows = await ctx.db
+    .selectFrom('entity_refs')
+    .select(['source_id', 'property', 'target_id'])
+    .where('dataset_id', '=', datasetId)
+    .where('target_id', '=', targetId)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ sourceId: r.source_id, property: r.property, targetId: r.target_id }));
+}

@@ -2,6 +2,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, httpStatusOf } from '../../../platform/errors.js';
 
+/** Where FastAPI says the bad input was, by Fastify's validation context. */
+const LOCATION: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
+
 /**
  * Errors as yente (FastAPI) words them: `{ "detail": "..." }`, and for input that does not fit
  * the request model 422 with `{ "detail": [{ loc, msg, type }] }`.
@@ -20,7 +23,7 @@ export function handleYenteError(error: unknown, req: FastifyRequest, reply: Fas
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const detail = error.validation.map((v) => ({
-      loc: [error.validationContext ?? 'body', ...v.instancePath.split('/').filter(Boolean)],
+      loc: [LOCATION[error.validationContext ?? 'body'] ?? 'body', ...v.instancePath.split('/').filter(Boolean)],
       msg: v.message ?? 'invalid',
       type: 'value_error',
     }));

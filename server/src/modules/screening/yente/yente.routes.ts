@@ -8,10 +8,11 @@ import {
   datasetParams,
   entityParams,
   entityQuery,
-  entityResponse,
   matchBody,
   matchQuery,
   matchResponse,
+  NESTED_PER_PROPERTY,
+  nestedEntityResponse,
   searchQuery,
   searchResponse,
   statusResponse,
@@ -54,6 +55,9 @@ export function registerYenteRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Simple entity search (yente-compatible)',
+        description:
+          'The matcher finds up to a few hundred candidates for `q`; filters, facets (counted over all those hits) and sort apply to them. ' +
+          'An empty `q` finds nothing. Unknown schema, malformed filter or unknown sort field: 400; other malformed parameters: 422.',
         params: datasetParams,
         querystring: searchQuery,
         response: { 200: searchResponse },
@@ -68,12 +72,22 @@ export function registerYenteRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'One entity by id (yente-compatible)',
+        description:
+          'The entity from the first visible dataset that holds the id; 404 `{"detail": "No such entity!"}` when none does. ' +
+          'An id merged into another by a "same" decision answers 308 to /entities/{canonical id}. ' +
+          `With nested=true (the default) entity-typed values are replaced by the entities they name and entities pointing at it appear under the reverse property (e.g. directorshipDirector), an edge showing its other end; at most ${NESTED_PER_PROPERTY} entities per property, ids on the path from the root stay ids, and only the entity's own dataset is read.`,
         params: entityParams,
         querystring: entityQuery,
-        response: { 200: entityResponse },
+        response: { 200: nestedEntityResponse },
       },
     },
-    async (req) => fetchEntity(requestContext(req, ctx), req.params.entityId),
+    async (req, reply) => {
+      const answer = await fetchEntity(requestContext(req, ctx), req.params.entityId, req.query.nested);
+      if ('entity' in answer) return answer.entity;
+      const base = req.routeOptions.url?.replace(':entityId', '') ?? '/api/yente/entities/';
+      const search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+      return reply.redirect(`${base}${encodeURIComponent(answer.redirect)}${search}`, 308);
+    },
   );
   registerYenteSystemRoutes(app, ctx);
 }

@@ -52,36 +52,106 @@ export const matchBody = z
   .meta({ id: 'YenteMatchQuery' });
 export type MatchBody = z.infer<typeof matchBody>;
 
+/** yente's booleans in a query string (FastAPI: true/false, 1/0, yes/no, on/off, t/f, y/n; any case). */
+const flag = z.stringbool({
+  truthy: ['true', '1', 'yes', 'on', 't', 'y'],
+  falsy: ['false', '0', 'no', 'off', 'f', 'n'],
+});
+
+/** yente's `changed_since`: a date, optionally with a time. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}([T ]\d{2}(:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** The facets yente offers; countries, topics and datasets when none are asked for. */
+export const SEARCH_FACETS = ['datasets', 'schema', 'countries', 'identifiers', 'topics', 'genders'] as const;
+export type SearchFacetName = (typeof SEARCH_FACETS)[number];
+const DEFAULT_FACETS: SearchFacetName[] = ['countries', 'topics', 'datasets'];
+const facetName = z.enum(SEARCH_FACETS);
+
+/** Most entities nested under one property of GET /entities/{id}. */
+export const NESTED_PER_PROPERTY = 50;
+
 export const searchQuery = z.object({
-  q: z.string().max(1000).default(''),
-  schema: z.string().default('Thing'),
-  topics: list,
-  datasets: list,
+  q: z.string().max(1000).default('').describe('Query text: names (and other text) of the entities to find'),
+  schema: z
+    .string()
+    .default('Thing')
+    .describe('FtM schema the results must have (its descendants count too); unknown schema: 400'),
+  countries: list.describe('Only entities with one of these country codes in a country-typed property'),
+  topics: list.describe('Only entities with one of these topics (e.g. sanction, crime.fin)'),
+  datasets: list.describe('Only entities from these datasets'),
+  include_dataset: list.describe('Search only these datasets (of the scope)'),
+  exclude_dataset: list.describe('Leave these datasets out of the scope'),
+  exclude_schema: list.describe('Leave entities of these schemata out'),
+  exclude_entity_ids: list.describe('Leave these entities (or clusters holding them) out'),
+  changed_since: z
+    .string()
+    .regex(TIMESTAMP, 'expected a date, e.g. 2026-01-31 or 2026-01-31T12:00:00')
+    .optional()
+    .describe('Only entities changed (last seen) since this date'),
+  filter: list.describe('Property filters `prop:value` (e.g. `gender:male`), repeatable; case-insensitive exact value'),
+  filter_op: z
+    .enum(['OR', 'AND'])
+    .default('OR')
+    .describe('How several values of countries, topics, datasets or one filter property combine'),
+  facets: z
+    .union([facetName, z.array(facetName)])
+    .optional()
+    .transform((v): SearchFacetName[] => (v === undefined ? DEFAULT_FACETS : Array.isArray(v) ? v : [v]))
+    .describe('Facet counts over all hits (default: countries, topics, datasets)'),
+  fuzzy: flag
+    .default(false)
+    .describe(
+      "false (default): every query word must occur as a whole word in the entity; true: the matcher's spelling-tolerant name matching",
+    ),
+  simple: flag.default(false).describe('Accepted for yente clients; the query text has no special syntax here'),
+  target: flag.optional().describe('Only entities that are (true) or are not (false) flagged by a configured topic'),
+  sort: list.describe('`field:asc|desc` on caption, id, schema, first_seen, last_seen, last_change or _score'),
   limit: z.coerce.number().int().min(0).max(YENTE_LIMITS.maxPage).default(10),
   offset: z.coerce.number().int().min(0).max(9_499).default(0),
-  fuzzy: z.string().optional(),
 });
 export type SearchQuery = z.infer<typeof searchQuery>;
 
-export const entityQuery = z.object({ nested: z.string().optional() });
+export const entityQuery = z.object({
+  nested: flag
+    .default(true)
+    .describe(
+      `true (default): nest adjacent entities (addresses, directorships with their other end, family, …), at most ${NESTED_PER_PROPERTY} per property; false: the flat entity`,
+    ),
+});
 
 const totalSpec = z.object({ value: z.number().int(), relation: z.string() });
 
-export const entityResponse = z
-  .object({
-    id: z.string(),
-    caption: z.string(),
-    schema: z.string(),
-    properties: z.record(z.string(), z.array(z.string())),
-    datasets: z.array(z.string()),
-    referents: z.array(z.string()),
-    target: z.boolean(),
-    first_seen: z.string().nullable(),
-    last_seen: z.string().nullable(),
-    last_change: z.string().nullable(),
-  })
-  .meta({ id: 'YenteEntity' });
+const entityFields = {
+  id: z.string(),
+  caption: z.string(),
+  schema: z.string(),
+  properties: z.record(z.string(), z.array(z.string())),
+  datasets: z.array(z.string()),
+  referents: z.array(z.string()),
+  target: z.boolean(),
+  first_seen: z.string().nullable(),
+  last_seen: z.string().nullable(),
+  last_change: z.string().nullable(),
+};
+
+export const entityResponse = z.object(entityFields).meta({ id: 'YenteEntity' });
 export type EntityResponse = z.infer<typeof entityResponse>;
+
+/** An entity with its adjacent entities nested in place of their ids (GET /entities/{id}). */
+export type NestedEntityResponse = Omit<EntityResponse, 'properties'> & {
+  properties: Record<string, (string | NestedEntityResponse)[]>;
+};
+export const nestedEntityResponse: z.ZodType<NestedEntityResponse> = z
+  .object({
+    ...entityFields,
+    get properties() {
+      return z.record(z.string(), z.array(z.union([z.string(), nestedEntityResponse])));
+    },
+  })
+  .meta({
+    id: 'YenteNestedEntity',
+    description: `An entity; with nested=true each entity-typed value that is a visible entity is that entity, and entities pointing at it appear under the reverse property (at most ${NESTED_PER_PROPERTY} per property)`,
+  });
 
 export const scoredEntity = entityResponse
   .extend({
@@ -125,9 +195,16 @@ export const searchResponse = z
     total: totalSpec,
     limit: z.number().int(),
     offset: z.number().int(),
-    facets: z.record(z.string(), z.unknown()),
+    facets: z.record(
+      z.string(),
+      z.object({
+        label: z.string(),
+        values: z.array(z.object({ name: z.string(), label: z.string(), count: z.number().int() })),
+      }),
+    ),
   })
   .meta({ id: 'YenteSearchResponse' });
+export type SearchResponse = z.infer<typeof searchResponse>;
 
 export const catalogResponse = z
   .object({

@@ -4,7 +4,9 @@
  */
 import { AppError } from '../../../platform/errors.js';
 import type { RequestContext } from '../../../platform/context.js';
+import { entityKey, splitEntityKey } from '../../entities/cluster-resolver.js';
 import { entitiesByIds, type StoredEntity } from '../../entities/entity-read.service.js';
+import { clustersFor } from '../../entities/match-decisions.service.js';
 import type { QueryExample } from '../engine/types.js';
 import { matchAcross, type MergedCandidate } from '../match-across.js';
 import { isProblem, validateExample, type ValidExample } from '../subject-validation.js';
@@ -12,6 +14,8 @@ import { matchableSchema } from '../engine-records.js';
 import { namedDatasets, scopeOf, type NamedDataset } from './yente-datasets.js';
 import { featureDocs, toEntityResponse, toScoredEntity } from './yente-entities.js';
 import { recordRequestAudit } from './yente-audit.js';
+import { nestedEntity } from './yente-nested.js';
+import { facetsOf, planSearch, type Hit } from './yente-search.js';
 import {
   ALGORITHM,
   ALGORITHM_ALIASES,
@@ -20,8 +24,10 @@ import {
   type MatchBody,
   type MatchQuery,
   type MatchResponse,
+  type NestedEntityResponse,
   type ScoredEntity,
   type SearchQuery,
+  type SearchResponse,
 } from './yente.schema.js';
 
 const MATCHER = { name: ALGORITHM, description: 'Weerbaar Dutch-aware matcher', features: featureDocs() };
@@ -158,34 +164,96 @@ export async function matchEntities(
   };
 }
 
-/** GET /search/{dataset}: a simple name search with the same matcher. */
-export async function searchEntities(ctx: RequestContext, dataset: string, query: SearchQuery) {
-  const scope = scopeOf(await namedDatasets(ctx), dataset, query.datasets);
-  const page = { limit: query.limit, offset: query.offset, facets: {} };
-  if (query.q.trim() === '') return { results: [], total: { value: 0, relation: 'eq' }, ...page };
-  const schema = matchableSchema(query.schema);
-  const example: QueryExample = { ...(schema ? { schema } : {}), names: [query.q] };
-  const found = await matchAcross(
-    ctx,
-    scope.map((d) => d.access),
-    example,
-    { limit: query.offset + query.limit, threshold: 0.5 },
-  );
-  const kept = withEntities(scope, found, await entitiesOf(ctx, found)).filter(
-    (f) => query.topics.length === 0 || f.entity.topics.some((t) => query.topics.includes(t)),
-  );
-  await audit(ctx, 'screening.api_search', { dataset, results: kept.length });
-  const results = kept.slice(query.offset, query.offset + query.limit).map((f) => entityOf(ctx, f));
-  return { results, total: { value: kept.length, relation: 'eq' }, ...page };
+/** Candidates the matcher is asked for per search: the hits that filters and facets see. */
+const SEARCH_POOL = 250;
+/** Score from which a matcher candidate is a search hit. */
+const SEARCH_CUTOFF = 0.5;
+
+/**
+ * GET /search/{dataset}: the matcher finds the candidates for `q`; yente's filters, facets and
+ * sort work on those hits (see yente-search.ts). An empty `q` finds nothing: there is no
+ * browsing of whole datasets.
+ */
+export async function searchEntities(
+  ctx: RequestContext,
+  dataset: string,
+  query: SearchQuery,
+): Promise<SearchResponse> {
+  const all = await namedDatasets(ctx);
+  const scope = scopeOf(all, dataset, query.include_dataset, query.exclude_dataset);
+  const plan = planSearch(query);
+  let hits: Hit[] = [];
+  let more = false;
+  if (query.q.trim() !== '') {
+    const schema = matchableSchema(query.schema);
+    const example: QueryExample = { ...(schema ? { schema } : {}), names: [query.q] };
+    const pool = Math.max(query.offset + query.limit, SEARCH_POOL);
+    const found = await matchAcross(
+      ctx,
+      scope.map((d) => d.access),
+      example,
+      { limit: pool, threshold: SEARCH_CUTOFF },
+    );
+    more = found.length >= pool;
+    hits = withEntities(scope, found, await entitiesOf(ctx, found))
+      .map((f): Hit => ({
+        entity: f.entity,
+        response: entityOf(ctx, f),
+        score: f.candidate.score,
+        referentIds: f.candidate.referents.map((r) => r.entityId),
+      }))
+      .filter(plan.keep)
+      .sort(plan.compare);
+  }
+  await audit(ctx, 'screening.api_search', { dataset, results: hits.length });
+  return {
+    results: hits.slice(query.offset, query.offset + query.limit).map((h) => h.response),
+    // The matcher's pool was full: there may be more hits than it returned.
+    total: { value: hits.length, relation: more ? 'gte' : 'eq' },
+    limit: query.limit,
+    offset: query.offset,
+    facets: facetsOf(hits, query.facets, all),
+  };
 }
 
-/** GET /entities/{id}: one entity from the visible datasets (the first that has it). */
-export async function fetchEntity(ctx: RequestContext, entityId: string): Promise<EntityResponse> {
-  for (const dataset of await namedDatasets(ctx)) {
-    const [entity] = await entitiesByIds(ctx, dataset.access.dataset.id, [entityId]);
-    if (!entity) continue;
-    await audit(ctx, 'screening.api_entity', { dataset: dataset.name, entity: entityId });
-    return toEntityResponse(entity, dataset.name, [], ctx.config);
+/** An entity answer, or the canonical id of the "same" cluster the asked id belongs to. */
+export type EntityAnswer = { entity: NestedEntityResponse } | { redirect: string };
+
+/**
+ * GET /entities/{id}: one entity from the visible datasets (the first that has it). An id
+ * merged into a cluster by "same" decisions answers with the cluster's canonical id (the
+ * smallest visible member), which the route turns into yente's 308; the canonical entity lists
+ * the other members as referents. With `nested` its neighbourhood is nested (yente-nested.ts).
+ */
+export async function fetchEntity(ctx: RequestContext, entityId: string, nested: boolean): Promise<EntityAnswer> {
+  const visible = await namedDatasets(ctx);
+  const byId = new Map(visible.map((d) => [d.access.dataset.id, d]));
+  const clusters = await clustersFor(ctx);
+  for (const dataset of visible) {
+    const [found] = await entitiesByIds(ctx, dataset.access.dataset.id, [entityId]);
+    if (!found) continue;
+    const members = clusters
+      .membersOf(entityKey(dataset.access.dataset.id, entityId))
+      .map(splitEntityKey)
+      .filter((m) => byId.has(m.datasetId));
+    const canonical = members[0] ?? { datasetId: dataset.access.dataset.id, entityId };
+    if (canonical.entityId !== entityId) {
+      await audit(ctx, 'screening.api_entity', {
+        dataset: dataset.name,
+        entity: entityId,
+        redirect: canonical.entityId,
+      });
+      return { redirect: canonical.entityId };
+    }
+    const home = byId.get(canonical.datasetId) ?? dataset;
+    const [root] = home === dataset ? [found] : await entitiesByIds(ctx, home.access.dataset.id, [entityId]);
+    if (!root) continue;
+    const referents = [...new Set(members.map((m) => m.entityId).filter((id) => id !== entityId))];
+    const answer = nested
+      ? await nestedEntity(ctx, { id: home.access.dataset.id, name: home.name }, root, referents)
+      : { entity: toEntityResponse(root, home.name, referents, ctx.config), read: 1 };
+    await audit(ctx, 'screening.api_entity', { dataset: home.name, entity: entityId, nested, read: answer.read });
+    return { entity: answer.entity };
   }
   throw new AppError('not_found', 'No such entity!');
 }
