@@ -19,11 +19,52 @@ export interface B2Data {
   flagged: number[];
 }
 
-/** A node's answer: 3-hop reachable count, and distance (-1: none within 4) with one path. */
+/**
+ * Answers per query node, compared across peers. 3-hop: the number of nodes at each distance
+ * 0..3 and an order-independent digest of the (node, distance) pairs, so the set *with
+ * distances* is compared without shipping whole sets between processes. Nearest flagged:
+ * the distance (-1: none within 4) and one path (equal-length paths may differ).
+ */
 export interface B2Answers {
-  reach: number[];
+  levels: number[][];
+  digests: number[];
   distance: number[];
   paths: number[][];
+}
+
+/** A nearest-flagged answer: distance (-1: none) and one path of node indices. */
+export interface NearestAnswer {
+  distance: number;
+  path: number[];
+}
+
+/** A 3-hop answer reduced for comparison (see B2Answers). */
+export interface ReachDigest {
+  levels: number[];
+  digest: number;
+}
+
+/** murmur3's 32-bit finaliser; igraph-peer.py computes the same. */
+function mix(x: number): number {
+  let h = x ^ (x >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Level sizes and the sum (mod 2^32) of mix(node * 8 + depth) over the answer. */
+export function reachDigest(nodes: ArrayLike<number>, depths: ArrayLike<number>): ReachDigest {
+  const levels: number[] = [];
+  let digest = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    const depth = depths[i]!;
+    while (levels.length <= depth) levels.push(0);
+    levels[depth]!++;
+    digest = (digest + mix(nodes[i]! * 8 + depth)) >>> 0;
+  }
+  return { levels, digest };
 }
 
 /** mulberry32, so query nodes do not depend on the engine's own generator. */

@@ -6,9 +6,10 @@
 import { UndirectedGraph } from 'graphology';
 import { bfsFromNode } from 'graphology-traversal';
 import type { B2Data } from './b2-data.js';
+import { reachDigest } from './b2-data.js';
 import type { B2Peer, B2Run } from './b2-peer.js';
-import { WARMUP } from './b2-peer.js';
-import { elapsedMs, retainedBytes, summarise, timeQueries } from './stats.js';
+import { timeReduced, WARMUP } from './b2-peer.js';
+import { elapsedMs, retainedBytes, summarise } from './stats.js';
 
 function buildGraphology(data: B2Data): UndirectedGraph {
   const { graph } = data;
@@ -20,14 +21,22 @@ function buildGraphology(data: B2Data): UndirectedGraph {
   return g;
 }
 
-function threeHop(g: UndirectedGraph): (node: number) => number {
+/** The 3-hop answer as graphology gives it: node keys and their depths, in BFS order. */
+interface KeysWithDepth {
+  keys: string[];
+  depths: number[];
+}
+
+function threeHop(g: UndirectedGraph): (node: number) => KeysWithDepth {
   return (node) => {
-    let count = 0;
-    bfsFromNode(g, String(node), (_key, _attributes, depth) => {
-      count++;
+    const keys: string[] = [];
+    const depths: number[] = [];
+    bfsFromNode(g, String(node), (key, _attributes, depth) => {
+      keys.push(key);
+      depths.push(depth);
       return depth >= 3;
     });
-    return count;
+    return { keys, depths };
   };
 }
 
@@ -62,6 +71,9 @@ function nearest(g: UndirectedGraph, flagged: Set<string>): (node: number) => { 
 export const graphologyPeer: B2Peer = {
   name: 'graphology',
   what: 'bfsFromNode / forEachNeighbor BFS',
+  timing:
+    'in this process: bfsFromNode collecting node keys and depths (string keys, as graphology stores them); ' +
+    'nearest: a BFS over forEachNeighbor with a Map of parents, stopping at the first flagged node',
   async run(data: B2Data, { budgetMs }): Promise<B2Run> {
     const before = retainedBytes();
     const start = process.hrtime.bigint();
@@ -69,8 +81,14 @@ export const graphologyPeer: B2Peer = {
     const buildMs = elapsedMs(start);
     const memoryBytes = retainedBytes() - before;
     const flagged = new Set(data.flagged.map(String));
-    const reach = await timeQueries(data.queries, threeHop(g), { warmup: WARMUP, budgetMs });
-    const near = await timeQueries(data.queries, nearest(g, flagged), { warmup: WARMUP, budgetMs });
+    const options = { warmup: WARMUP, budgetMs };
+    const reach = await timeReduced(
+      data.queries,
+      threeHop(g),
+      (a) => reachDigest(a.keys.map(Number), a.depths),
+      options,
+    );
+    const near = await timeReduced(data.queries, nearest(g, flagged), (a) => a, options);
     return {
       buildMs,
       memoryBytes,
@@ -78,7 +96,8 @@ export const graphologyPeer: B2Peer = {
       threeHop: summarise(reach.times),
       nearest: summarise(near.times),
       answers: {
-        reach: reach.answers,
+        levels: reach.answers.map((a) => a.levels),
+        digests: reach.answers.map((a) => a.digest),
         distance: near.answers.map((a) => a.distance),
         paths: near.answers.map((a) => a.path),
       },

@@ -1,6 +1,9 @@
 /** Command-line options of `npm run bench`. */
 export const BENCHMARKS = ['B1', 'B2', 'B3', 'B4'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
+/** `nl`: B2 on a national-scale graph (~17.5M nodes / 25M edges), no peers; not for CI. */
+export const SCALES = ['default', 'nl'] as const;
+export type BenchScale = (typeof SCALES)[number];
 
 export interface BenchOptions {
   persons: number;
@@ -14,11 +17,13 @@ export interface BenchOptions {
   /** Most wall time a slow peer may spend on its timed queries. */
   peerBudgetMs: number;
   databaseUrl: string;
+  /** B2 only: `nl` replaces the --nodes graph with the national-scale one. */
+  scale: BenchScale;
 }
 
 const USAGE =
   'usage: npm run bench -- [--persons N] [--nodes N] [--queries N] [--seed N] [--smoke] ' +
-  '[--only B1,B2,B3,B4] [--out results.json] [--peer-budget-s N] [--database-url URL]';
+  '[--only B1,B2,B3,B4] [--out results.json] [--peer-budget-s N] [--database-url URL] [--scale nl]';
 
 function positive(name: string, value: string | undefined): number {
   const n = Number(value);
@@ -31,6 +36,12 @@ function benchmarks(value: string | undefined): BenchmarkName[] {
   const unknown = names.filter((name) => !(BENCHMARKS as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) throw new Error(`--only takes ${BENCHMARKS.join(',')}\n${USAGE}`);
   return names as BenchmarkName[];
+}
+
+function scale(value: string | undefined): BenchScale {
+  const found = SCALES.find((name) => name === value);
+  if (!found) throw new Error(`--scale takes ${SCALES.join(' or ')}\n${USAGE}`);
+  return found;
 }
 
 /** Parses argv (without node and script); the smoke run shrinks the sizes CI can afford. */
@@ -47,6 +58,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     out: null,
     peerBudgetMs: smoke ? 10_000 : 60_000,
     databaseUrl: 'postgres://postgres@127.0.0.1:5432/weerbaar_bench',
+    scale: 'default',
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -61,6 +73,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     else if (flag === '--peer-budget-s') options.peerBudgetMs = positive(flag, value) * 1000;
     else if (flag === '--database-url' && value) options.databaseUrl = value;
     else if (flag === '--out' && value) options.out = value;
+    else if (flag === '--scale') options.scale = scale(value);
     else throw new Error(`unknown option ${flag ?? ''}\n${USAGE}`);
   }
   return options;

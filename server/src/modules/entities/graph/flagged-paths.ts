@@ -45,11 +45,12 @@ interface Candidate {
   strength: number;
 }
 
-function traceCandidate(graph: EntityGraph, ws: Workspace, node: number, soft: number): Candidate {
-  const { nodes, hops } = tracePath(graph, ws, node);
+/** Traces the BFS tree path to the node at queue position `position`. */
+function traceCandidate(graph: EntityGraph, ws: Workspace, position: number, soft: number): Candidate {
+  const { nodes, hops } = tracePath(graph, ws, position);
   const inner = nodes.slice(1, -1);
   return {
-    node,
+    node: nodes[nodes.length - 1]!,
     nodes,
     edges: hops.map((hop) => hop.edge),
     hubCount: inner.filter((n) => degreeOf(graph, n) > soft).length,
@@ -87,8 +88,9 @@ export function findPathsToFlagged(
   const start = findNode(graph, nodeId);
   if (start < 0) return null;
   const maxPaths = options.maxPaths ?? 10;
+  /** Queue positions of flagged nodes, in BFS order. */
   const found: number[] = [];
-  const queue = workspaceFor(graph).queue;
+  const ws = workspaceFor(graph);
   const run = runBfs(
     graph,
     start,
@@ -98,21 +100,21 @@ export function findPathsToFlagged(
       maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES,
     },
     (from, to) => {
-      for (let i = from; i < to; i++) if (isFlagged(graph, queue.data[i]!)) found.push(queue.data[i]!);
+      for (let i = from; i < to; i++) if (isFlagged(graph, ws.queue[i]!)) found.push(i);
       return found.length < maxPaths;
     },
   );
   // Ranking only needs the first few candidates per level; tracing thousands would not help.
   const candidates = found
     .slice(0, maxPaths * 10)
-    .map((n) => traceCandidate(graph, run.ws, n, options.hubDegreeSoft ?? DEFAULT_HUB_DEGREE_SOFT));
+    .map((p) => traceCandidate(graph, run.ws, p, options.hubDegreeSoft ?? DEFAULT_HUB_DEGREE_SOFT));
   candidates.sort(compareCandidates(graph));
   return {
     start: toGraphNode(graph, start),
     startFlagged: isFlagged(graph, start),
     paths: candidates.slice(0, maxPaths).map((c) => toFlaggedPath(graph, c)),
-    skippedHubs: describeSkippedHubs(graph, run),
+    skippedHubs: describeSkippedHubs(graph, run.skippedHubs),
     truncated: run.truncated,
-    visitedNodes: run.ws.queue.length,
+    visitedNodes: run.ws.length,
   };
 }

@@ -1,11 +1,11 @@
 import { encodeDay } from './graph-dates.js';
 import { EDGE_TYPES, FLAG_BIT, FLAGGING_TOPICS, GRAPH_TOPICS } from './graph.types.js';
-import type { EdgeRecord, EntityGraph, NodeRecord, StringTable } from './graph.types.js';
+import type { EdgeRecord, EdgeType, EntityGraph, NodeRecord, StringTable } from './graph.types.js';
 import { Growable, u16, u32, u8 } from './growable.js';
-import { buildIdIndex, indexCapacity, insertId, lookupId, needsGrowth } from './id-index.js';
+import { buildIdIndexFromHashes, hashBytes, probeId } from './id-index.js';
 import { finishEdges } from './graph-edges.js';
 import type { StagedEdges } from './graph-edges.js';
-import { encodeUtf8, StringTableBuilder } from './string-table.js';
+import { encodeToScratch, StringTableBuilder, utf8Scratch } from './string-table.js';
 
 const PLACEHOLDER_SCHEMA = 'Thing';
 /** Role codes share a Uint16 with the 4-bit edge type, so 4095 distinct roles at most. */
@@ -29,7 +29,14 @@ export function nodeFlagBits(node: Pick<NodeRecord, 'flagged' | 'topics'>): numb
  */
 export class GraphBuilder {
   private readonly ids = new StringTableBuilder();
-  private slots: Uint32Array = new Uint32Array(indexCapacity(1024));
+  /** hashBytes of every node id, kept while building so probes and regrowth skip id bytes. */
+  private readonly hashes = new Growable(u32);
+  /**
+   * The staging id index, kept at most half full: a new id is an unsuccessful probe, which
+   * at 0.75 load walks ~8 slots (each a cache miss at millions of ids) and at 0.5 about 2.5.
+   * The built graph's index is rebuilt at 0.75 from the hashes.
+   */
+  private slots: Uint32Array = new Uint32Array(2048);
   private readonly schema = new Growable(u8);
   private readonly flags = new Growable(u16);
   private readonly date = new Growable(u16);
@@ -52,10 +59,7 @@ export class GraphBuilder {
   /** Adds or updates a node; a repeated id keeps its flags (OR) and takes the new schema. */
   addNode(node: NodeRecord): void {
     const index = this.intern(node.id);
-    if (node.schema !== PLACEHOLDER_SCHEMA) this.schema.data[index] = this.schemaCode(node.schema);
-    this.flags.data[index] = this.flags.data[index]! | nodeFlagBits(node);
-    const day = encodeDay(node.birthDate ?? node.incorporationDate);
-    if (day !== 0) this.date.data[index] = day;
+    this.setNode(index, node.schema, nodeFlagBits(node), encodeDay(node.birthDate ?? node.incorporationDate));
   }
 
   /** Adds an edge; throws on an edge schema the graph does not know. */
@@ -64,6 +68,47 @@ export class GraphBuilder {
     if (type < 0) throw new TypeError(`unknown edge schema: ${String(edge.schema)}`);
     const source = this.intern(edge.source);
     const target = this.intern(edge.target);
+    this.addEdgeAt(source, target, edge.schema, edge.role, encodeDay(edge.startDate), encodeDay(edge.endDate), edge.id);
+  }
+
+  /** Number of nodes so far (placeholders included); node indices are 0 .. count - 1. */
+  get nodeCount(): number {
+    return this.ids.count;
+  }
+
+  /**
+   * Index of a node id, adding a placeholder `Thing` when it is new. With `setNode` and
+   * `addEdgeAt` a generator can build from numbers without a record object per node or edge.
+   */
+  nodeIndex(id: string): number {
+    return this.intern(id);
+  }
+
+  /** Sets node `index`'s schema (unless `Thing`), ORs in flag bits and sets its day when not 0. */
+  setNode(index: number, schema: string, flagBits: number, day = 0): void {
+    this.checkNode(index);
+    if (schema !== PLACEHOLDER_SCHEMA) this.schema.data[index] = this.schemaCode(schema);
+    this.flags.data[index] = this.flags.data[index]! | flagBits;
+    if (day !== 0) this.date.data[index] = day;
+  }
+
+  /**
+   * Adds an edge between node indices; days as `encodeDay` gives them (0 = none). A
+   * self-loop carries no path information and is dropped (and counted).
+   */
+  addEdgeAt(
+    source: number,
+    target: number,
+    schema: EdgeType,
+    role: string | undefined,
+    startDay: number,
+    endDay: number,
+    id: string,
+  ): void {
+    const type = EDGE_TYPES.indexOf(schema);
+    if (type < 0) throw new TypeError(`unknown edge schema: ${String(schema)}`);
+    this.checkNode(source);
+    this.checkNode(target);
     if (source === target) {
       this.droppedSelfLoops++;
       return;
@@ -71,10 +116,14 @@ export class GraphBuilder {
     const e = this.edges;
     e.source.push(source);
     e.target.push(target);
-    e.typeRole.push(type | (this.roleCode(edge.role) << 4));
-    e.start.push(encodeDay(edge.startDate));
-    e.end.push(encodeDay(edge.endDate));
-    e.ids.append(this.options.keepEdgeIds === false ? '' : edge.id);
+    e.typeRole.push(type | (this.roleCode(role) << 4));
+    e.start.push(startDay);
+    e.end.push(endDay);
+    e.ids.append(this.options.keepEdgeIds === false ? '' : id);
+  }
+
+  private checkNode(index: number): void {
+    if (!(index >= 0 && index < this.ids.count && Number.isInteger(index))) throw new RangeError(`no node ${index}`);
   }
 
   /** Freezes everything into an EntityGraph (the builder should not be used afterwards). */
@@ -86,7 +135,7 @@ export class GraphBuilder {
       nodeCount,
       edgeCount: this.edges.source.length,
       nodeIds,
-      idIndex: buildIdIndex(nodeIds, nodeCount),
+      idIndex: buildIdIndexFromHashes(this.hashes.data, nodeCount),
       nodeSchema: this.schema.toArray(),
       nodeFlags: this.flags.toArray(),
       nodeDate: this.date.toArray(),
@@ -97,14 +146,18 @@ export class GraphBuilder {
   }
 
   private intern(id: string): number {
-    const key = encodeUtf8(id);
-    const found = lookupId(this.slots, this.liveIds(), key);
+    const length = encodeToScratch(id);
+    const key = utf8Scratch();
+    const hash = hashBytes(key, 0, length);
+    const found = probeId(this.slots, this.hashes.data, this.liveIds(), key, length, hash);
     if (found >= 0) return found;
-    if (needsGrowth(this.slots, this.ids.count)) {
-      this.slots = buildIdIndex(this.liveIds(), this.ids.count, this.slots.length * 2);
+    const index = this.ids.appendBytes(key, length);
+    this.hashes.push(hash);
+    if ((index + 1) * 2 > this.slots.length) {
+      this.slots = buildIdIndexFromHashes(this.hashes.data, index + 1, this.slots.length * 2);
+    } else {
+      this.slots[-found - 1] = index + 1;
     }
-    const index = this.ids.appendBytes(key);
-    insertId(this.slots, this.liveIds(), index);
     this.schema.push(0);
     this.flags.push(0);
     this.date.push(0);

@@ -86,7 +86,7 @@ function packAttributes(
     attrBits[slot >>> 5]! |= 1 << (slot & 31);
     attrStart.push(start);
     attrEnd.push(end);
-    edgeIds.appendBytes(bytes.data.subarray(idStart, idEnd));
+    edgeIds.appendRange(bytes.data, idStart, idEnd);
   }
   for (let w = 0; w < words; w++) attrRank[w + 1] = attrRank[w]! + popcount(attrBits[w]!);
   return { attrBits, attrRank, attrStart: attrStart.toArray(), attrEnd: attrEnd.toArray(), edgeIds: edgeIds.build() };

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from './graph-builder.js';
 import { extendGraph } from './graph-records.js';
 import { findPathsToFlagged } from './flagged-paths.js';
-import { neighbourhood } from './neighbourhood.js';
+import { neighbourhood, neighbourhoodArrays } from './neighbourhood.js';
+import { nearestFlagged } from './nearest-flagged.js';
+import { findNode, nodeIdAt } from './graph-access.js';
 import type { EdgeRecord, NodeRecord } from './graph.types.js';
 
 const person = (id: string): NodeRecord => ({ id, schema: 'Person' });
@@ -146,13 +148,38 @@ describe('neighbourhood', () => {
 });
 
 describe('query workspace', () => {
-  it('stays correct after the visit epoch wraps around', () => {
+  it('stays correct over many queries (the visit set is cleared after each)', () => {
     const { nodes, edges } = smallNetwork();
     const graph = buildGraph(nodes, edges);
     const before = neighbourhood(graph, 'p1', 3);
     for (let i = 0; i < 70_000; i++) neighbourhood(graph, i % 2 ? 'p4' : 'c2', 1);
     expect(neighbourhood(graph, 'p1', 3)).toEqual(before);
     expect(findPathsToFlagged(graph, 'p1')?.paths).toHaveLength(2);
+  });
+
+  it('grows the answer queue past its first size and keeps parent links', () => {
+    const leaves = 10_000;
+    const nodes: NodeRecord[] = [{ id: 'hub', schema: 'Address' }, company('far', ['crime'])];
+    const edges: EdgeRecord[] = [{ id: 'x', schema: 'UnknownLink', source: `leaf${leaves - 1}`, target: 'far' }];
+    for (let i = 0; i < leaves; i++)
+      edges.push({ id: '', schema: 'addressEntity', source: `leaf${i}`, target: 'hub', role: 'resident' });
+    const graph = buildGraph(nodes, edges);
+    const hub = findNode(graph, 'hub');
+    const answer = neighbourhoodArrays(graph, hub, 2, { hubDegreeCap: Infinity, maxNodes: Infinity });
+    expect(answer.nodes.length).toBe(leaves + 2);
+    expect([...answer.levelEnds]).toEqual([1, leaves + 1, leaves + 2]);
+    const last = answer.nodes.length - 1;
+    expect(nodeIdAt(graph, answer.nodes[last]!)).toBe('far');
+    expect(nodeIdAt(graph, answer.nodes[answer.parent[last]!]!)).toBe(`leaf${leaves - 1}`);
+    const near = nearestFlagged(graph, hub, { hubDegreeCap: Infinity });
+    expect([near.distance, [...near.path].map((n) => nodeIdAt(graph, n))]).toEqual([
+      2,
+      ['hub', `leaf${leaves - 1}`, 'far'],
+    ]);
+    expect(findPathsToFlagged(graph, 'hub', { hubDegreeCap: Infinity })?.paths[0]?.edges.map((e) => e.id)).toEqual([
+      null,
+      'x',
+    ]);
   });
 });
 

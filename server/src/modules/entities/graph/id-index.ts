@@ -53,6 +53,55 @@ export function needsGrowth(slots: Uint32Array, count: number): boolean {
   return count + 1 > slots.length * MAX_LOAD;
 }
 
+/**
+ * The builder's probe: like lookupId for a key of `length` bytes with a known `hash`, but
+ * compares the stored hash of each entry (`hashes[index]`) before its bytes, so a probe
+ * touches the id bytes only on a real match. Returns the string index, or -(slot + 1) of
+ * the empty slot where the key belongs.
+ */
+export function probeId(
+  slots: Uint32Array,
+  hashes: Uint32Array,
+  table: StringTable,
+  key: Uint8Array,
+  length: number,
+  hash: number,
+): number {
+  const capacity = slots.length;
+  let slot = hash % capacity;
+  for (;;) {
+    const entry = slots[slot]!;
+    if (entry === 0) return -(slot + 1);
+    if (hashes[entry - 1] === hash) {
+      const start = table.offsets[entry - 1]!;
+      if (table.offsets[entry]! - start === length) {
+        let same = true;
+        for (let i = 0; i < length && same; i++) same = table.bytes[start + i] === key[i];
+        if (same) return entry - 1;
+      }
+    }
+    slot = slot + 1 === capacity ? 0 : slot + 1;
+  }
+}
+
+/**
+ * An index over `count` strings from their hashes (hashBytes of each): the same table
+ * buildIdIndex makes from the bytes, without reading them again.
+ */
+export function buildIdIndexFromHashes(
+  hashes: Uint32Array,
+  count: number,
+  capacity = indexCapacity(count),
+): Uint32Array {
+  const slots = new Uint32Array(capacity);
+  for (let i = 0; i < count; i++) {
+    let slot = hashes[i]! % capacity;
+    while (slots[slot] !== 0) slot = slot + 1 === capacity ? 0 : slot + 1;
+    slots[slot] = i + 1;
+  }
+  return slots;
+}
+
 /** Builds a fresh index over the first `count` strings of a table. */
 export function buildIdIndex(table: StringTable, count: number, capacity = indexCapacity(count)): Uint32Array {
   const slots = new Uint32Array(capacity);

@@ -2,8 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from './graph-builder.js';
 import { findPathsToFlagged } from './flagged-paths.js';
-import { neighbourhood } from './neighbourhood.js';
+import { findNode, isFlagged, nodeIdAt, toGraphEdge } from './graph-access.js';
+import { nearestFlagged } from './nearest-flagged.js';
+import {
+  inducedEdges,
+  materialiseNeighbourhood,
+  neighbourhood,
+  neighbourhoodArrays,
+  neighbourhoodNodeAt,
+  parentEdgeAt,
+} from './neighbourhood.js';
 import { EDGE_TYPES } from './graph.types.js';
+import type { EntityGraph } from './graph.types.js';
 import type { EdgeRecord, NodeRecord } from './graph.types.js';
 
 interface RandomGraph {
@@ -95,6 +105,90 @@ describe('BFS against a naive reference', () => {
           }
           const lengths = result!.paths.map((p) => p.length);
           expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+        },
+      ),
+    );
+  });
+});
+
+/** Whether edge e joins nodes a and b (in either direction). */
+function joins(graph: EntityGraph, e: number, a: number, b: number): boolean {
+  const edge = toGraphEdge(graph, e);
+  const ends = [nodeIdAt(graph, a), nodeIdAt(graph, b)].sort();
+  return [edge.source, edge.target].sort().join() === ends.join();
+}
+
+describe('typed-array answers', () => {
+  const limits = fc.record({
+    hops: fc.integer({ min: 0, max: 5 }),
+    cap: fc.oneof(fc.constant(Number.POSITIVE_INFINITY), fc.integer({ min: 0, max: 6 })),
+    maxNodes: fc.oneof(fc.constant(Number.POSITIVE_INFINITY), fc.integer({ min: 1, max: 30 })),
+  });
+
+  it('neighbourhoodArrays is the object answer, entry by entry, with a valid BFS tree', () => {
+    fc.assert(
+      fc.property(randomGraph, fc.nat(39), limits, (g, s, { hops, cap, maxNodes }) => {
+        const { nodes, edges } = toRecords(g);
+        const graph = buildGraph(nodes, edges);
+        const start = findNode(graph, `n${s % g.n}`);
+        const options = { hubDegreeCap: cap, maxNodes };
+        const objects = neighbourhood(graph, `n${s % g.n}`, hops, options)!;
+        const typed = neighbourhoodArrays(graph, start, hops, options);
+        // The typed answer outlives later queries: materialise it after another one ran.
+        neighbourhoodArrays(graph, (start + 1) % graph.nodeCount, 2, options);
+        expect(materialiseNeighbourhood(graph, typed)).toEqual(objects);
+        expect(typed.nodes.length).toBe(objects.nodes.length);
+        typed.nodes.forEach((node, i) => {
+          expect(neighbourhoodNodeAt(graph, typed, i)).toEqual(objects.nodes[i]);
+          expect(typed.depth[i]).toBe(objects.nodes[i]!.depth);
+          if (i === 0) {
+            expect([node, typed.parent[0], parentEdgeAt(graph, typed, 0)]).toEqual([start, -1, -1]);
+            return;
+          }
+          const parent = typed.parent[i]!;
+          expect(parent).toBeGreaterThanOrEqual(0);
+          expect(parent).toBeLessThan(i);
+          expect(typed.depth[parent]).toBe(typed.depth[i]! - 1);
+          expect(joins(graph, parentEdgeAt(graph, typed, i), typed.nodes[parent]!, node)).toBe(true);
+        });
+        expect(typed.levelEnds[typed.levelEnds.length - 1]).toBe(typed.nodes.length);
+        expect([...inducedEdges(graph, typed)].map((e) => toGraphEdge(graph, e))).toEqual(objects.edges);
+        expect(typed.truncated).toBe(objects.truncated);
+      }),
+    );
+  });
+
+  it('nearestFlagged finds a nearest flagged node and a real shortest path to it', () => {
+    fc.assert(
+      fc.property(
+        randomGraph,
+        fc.nat(39),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 6 }),
+        (g, s, maxHops, cap) => {
+          const start = s % g.n;
+          const { nodes, edges } = toRecords(g);
+          const graph = buildGraph(nodes, edges);
+          const index = findNode(graph, `n${start}`);
+          const result = nearestFlagged(graph, index, { maxHops, hubDegreeCap: cap, maxNodes: Infinity });
+          const reference = [...naiveDistances(g, start, maxHops, cap)].filter(([v, d]) => d > 0 && g.flagged[v]);
+          const nearest = Math.min(...reference.map(([, d]) => d));
+          const ranked = findPathsToFlagged(graph, `n${start}`, { maxHops, hubDegreeCap: cap, maxPaths: 1 });
+          expect(result.startFlagged).toBe(g.flagged[start]);
+          if (reference.length === 0) {
+            expect([result.target, result.distance, result.path.length, result.pathEdges.length]).toEqual([
+              -1, -1, 0, 0,
+            ]);
+            expect(ranked!.paths).toEqual([]);
+            return;
+          }
+          expect(result.distance).toBe(nearest);
+          expect(ranked!.paths[0]!.length).toBe(nearest);
+          expect(isFlagged(graph, result.target)).toBe(true);
+          expect(result.path.length).toBe(nearest + 1);
+          expect(result.path[0]).toBe(index);
+          expect(result.path[nearest]).toBe(result.target);
+          result.pathEdges.forEach((e, i) => expect(joins(graph, e, result.path[i]!, result.path[i + 1]!)).toBe(true));
         },
       ),
     );
