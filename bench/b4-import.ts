@@ -1,66 +1,183 @@
 /**
- * B4 import: `weerbaar import ftm` (runImportFtm, the CLI's own function) of a generated
- * register file into a fresh migrated database, as the test app creates one: SQLite, or
- * PostgreSQL when WEERBAAR_TEST_DATABASE_URL is set.
+ * B4 import: `weerbaar import ftm` (runImportFtm, the CLI's own function) of a generated register
+ * file into a fresh migrated database: SQLite (the embedded default), then a re-import of the same
+ * file, then PostgreSQL (a fresh schema of the bench database, written by the application role under
+ * row-level security as in production) when that server answers. A parse-only row shows the ceiling
+ * of the other stage: reading, gunzip, line splitting, JSON.parse, validation and the derived columns
+ * on one thread (during an import that runs in a worker thread beside the writer).
  */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runImportFtm } from '../server/src/cli/entity-commands.js';
+import { loadConfig } from '../server/src/config.js';
+import { prepareDatabase } from '../server/src/db/prepare.js';
+import { readFtmItemLists } from '../server/src/modules/entities/ftm-reader.js';
+import type { ImportSummary } from '../server/src/modules/entities/ftm-import.service.js';
 import { writeRegister } from '../server/src/modules/entities/generator/write-register.js';
+import { parseInBatches } from '../server/src/modules/entities/import/entity-batch.js';
 import { createOrganisation } from '../server/src/modules/organisations/organisations.service.js';
-import { createTestApp, isPostgresRun } from '../server/test/support/test-app.js';
+import { manualClock } from '../server/src/platform/clock.js';
+import type { AppContext } from '../server/src/platform/context.js';
+import { createLogger } from '../server/src/platform/logger.js';
 import type { BenchOptions } from './options.js';
+import { connectBench } from './postgres.js';
 import type { PeerResult } from './results.js';
+import { skippedPeer } from './results.js';
+import { elapsedMs, MB } from './stats.js';
 
-/** Persons in the imported register: enough for a steady rate, small enough for one run. */
-const IMPORT_PERSONS = 50_000;
+/** Persons in the imported register (about 2.9 entities and 520 bytes of JSON each). */
+const IMPORT_PERSONS = 200_000;
 
 export interface ImportBench {
-  row: PeerResult;
+  rows: PeerResult[];
+  /** Fresh import into SQLite, the embedded default: what the B4 target is checked on. */
   mbPerSecond?: number;
   entities: number;
   notes: string[];
   failures: string[];
 }
 
+type Target = { ctx: AppContext; close(): Promise<void> };
+
 const quiet = { isTTY: false, write: (): boolean => true };
 
-/** Imports a generated register and reports MB/s and entities/s. */
+async function openTarget(url: string, schema?: string): Promise<Target> {
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent', WEB_DIST: os.tmpdir() });
+  const { handle } = await prepareDatabase(url, schema ? { schema, appRole: 'weerbaar_app' } : {});
+  const ctx: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    clock: manualClock(new Date()),
+    logger: createLogger('silent'),
+  };
+  await createOrganisation(ctx, { slug: 'bench', name: 'Benchmark', type: 'gemeente' });
+  return { ctx, close: () => handle.close() };
+}
+
+/** A fresh schema in the bench database, dropped on close. */
+async function postgresTarget(url: string): Promise<Target> {
+  const schema = `b4_${randomBytes(4).toString('hex')}`;
+  const admin = await connectBench(url);
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const target = await openTarget(url, schema);
+  return {
+    ctx: target.ctx,
+    close: async () => {
+      await target.close();
+      const client = await connectBench(url);
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    },
+  };
+}
+
+/** Peak resident memory while `work` runs, sampled (the worker thread's heap is in the same process). */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakRssMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  try {
+    const value = await work();
+    return { value, peakRssMb: Math.round(Math.max(peak, process.memoryUsage.rss()) / MB) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const perSecond = (n: number, ms: number): number => Math.round((n / ms) * 1000);
+const mbps = (bytes: number, ms: number): number => Math.round((bytes / 1e6 / (ms / 1000)) * 10) / 10;
+
+function importRow(peer: string, what: string, summary: ImportSummary, bytes: number, peakRssMb: number): PeerResult {
+  return {
+    peer,
+    what,
+    status: 'ok',
+    extra: {
+      ms: Math.round(summary.elapsedMs),
+      mbPerSecond: mbps(bytes, summary.elapsedMs),
+      entitiesPerSecond: perSecond(summary.imported, summary.elapsedMs),
+      peakRssMb,
+    },
+  };
+}
+
+/** Fresh import and re-import into one target. */
+async function importTwice(target: Target, file: string, bytes: number, label: string, entities: number) {
+  const run = () =>
+    withPeakRss(() => runImportFtm(target.ctx, file, { dataset: 'bench-register', org: 'bench' }, quiet));
+  const fresh = await run();
+  const again = await run();
+  const failures = [fresh, again]
+    .filter(({ value }) => value.imported !== entities || value.entityCount !== entities)
+    .map(({ value }) => `B4 ${label} import took ${value.imported} of ${entities} entities (${value.bad} bad)`);
+  return {
+    fresh: fresh.value,
+    rows: [
+      importRow(`FtM import ${label}`, 'runImportFtm, empty dataset', fresh.value, bytes, fresh.peakRssMb),
+      importRow(`FtM re-import ${label}`, 'same file again (rows unchanged)', again.value, bytes, again.peakRssMb),
+    ],
+    failures,
+  };
+}
+
+/** The parse stage alone on this thread: the ceiling the database stage is measured against. */
+async function parseRow(file: string, bytes: number): Promise<PeerResult> {
+  const start = process.hrtime.bigint();
+  let entities = 0;
+  for await (const parsed of parseInBatches(readFtmItemLists(file, { bytes: 0 }), 20_000))
+    entities += parsed.batch.ids.length;
+  const ms = elapsedMs(start);
+  return {
+    peer: 'FtM parse only',
+    what: 'read, split, JSON.parse, validate, derive columns',
+    status: 'ok',
+    extra: { ms: Math.round(ms), mbPerSecond: mbps(bytes, ms), entitiesPerSecond: perSecond(entities, ms) },
+  };
+}
+
+async function withTarget<T>(open: () => Promise<Target>, work: (target: Target) => Promise<T>): Promise<T> {
+  const target = await open();
+  try {
+    return await work(target);
+  } finally {
+    await target.close();
+  }
+}
+
+/** Imports a generated register into SQLite and PostgreSQL and reports MB/s, entities/s and peak memory. */
 export async function runImportBench(options: BenchOptions, dir: string): Promise<ImportBench> {
   const persons = Math.min(options.persons, IMPORT_PERSONS);
   const file = join(dir, 'register.ftm.jsonl');
   const { entities } = await writeRegister(file, { persons, seed: options.seed });
   const bytes = statSync(file).size;
-  const test = await createTestApp();
-  try {
-    await createOrganisation(test.ctx, { slug: 'bench', name: 'Benchmark', type: 'gemeente' });
-    const summary = await runImportFtm(test.ctx, file, { dataset: 'bench-register', org: 'bench' }, quiet);
-    const seconds = summary.elapsedMs / 1000;
-    const mbPerSecond = bytes / 1e6 / seconds;
-    const failures =
-      summary.imported === entities
-        ? []
-        : [`B4 import took ${summary.imported} of ${entities} entities (${summary.bad} bad)`];
-    return {
-      row: {
-        peer: 'FtM import',
-        what: `runImportFtm into ${isPostgresRun ? 'PostgreSQL' : 'SQLite'}`,
-        status: 'ok',
-        extra: {
-          ms: Math.round(summary.elapsedMs),
-          mbPerSecond: Math.round(mbPerSecond * 10) / 10,
-          entitiesPerSecond: Math.round(summary.imported / seconds),
-          fileMb: Math.round(bytes / 1e5) / 10,
-        },
-      },
-      mbPerSecond,
-      entities,
-      notes: [
-        `Import of a ${persons.toLocaleString('en')}-person register (${entities.toLocaleString('en')} entities, uncompressed JSON lines).`,
-      ],
-      failures,
-    };
-  } finally {
-    await test.close();
-  }
+  const parsed = await parseRow(file, bytes);
+  const sqlite = await withTarget(
+    () => openTarget(`sqlite:${join(dir, 'import.db')}`),
+    (target) => importTwice(target, file, bytes, 'SQLite', entities),
+  );
+  const postgres = await withTarget(
+    () => postgresTarget(options.databaseUrl),
+    (target) => importTwice(target, file, bytes, 'PostgreSQL', entities),
+  ).catch((error: unknown) => ({
+    rows: [skippedPeer('FtM import PostgreSQL', `runImportFtm into ${options.databaseUrl}`, error)],
+    failures: [],
+  }));
+  return {
+    rows: [parsed, ...sqlite.rows, ...postgres.rows],
+    mbPerSecond: mbps(bytes, sqlite.fresh.elapsedMs),
+    entities,
+    notes: [
+      `Import of a ${persons.toLocaleString('en')}-person register: ${entities.toLocaleString('en')} entities, ` +
+        `${(bytes / 1e6).toFixed(1)} MB of uncompressed JSON lines (~${Math.round(bytes / entities)} bytes each).`,
+      'Stages: a worker thread reads, parses and validates (the parse-only row, one core) while the main thread ' +
+        'writes; the database stage is the slower one, so the import runs at its pace. SQLite: one transaction of ' +
+        '20,000 entities with prepared statements, ~7 B-tree inserts per entity (row, primary key, caption index, ' +
+        'and per reference row plus two indexes); PostgreSQL: a few unnest statements per batch.',
+      'peakRssMb is the whole bench process (the register held for the restart rows included).',
+    ],
+    failures: [...sqlite.failures, ...postgres.failures],
+  };
 }

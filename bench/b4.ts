@@ -77,7 +77,7 @@ export async function runB4(data: RegisterData, options: BenchOptions): Promise<
       extra: { ms: Math.round(snapshot.restartMs), entities: data.entities },
     };
     const imported = await runImportBench(options, dir).catch((error: unknown): ImportBench => ({
-      row: { ...skippedPeer('FtM import', 'runImportFtm', error), status: 'failed' },
+      rows: [{ ...skippedPeer('FtM import', 'runImportFtm', error), status: 'failed' }],
       entities: 0,
       notes: [],
       failures: [`B4 import failed: ${String(error)}`],
@@ -88,7 +88,7 @@ export async function runB4(data: RegisterData, options: BenchOptions): Promise<
       name: 'B4',
       title: 'Load: restart from snapshot, FtM import',
       size: { entities: data.entities, persons: data.records.length, importEntities: imported.entities },
-      peers: [...snapshot.rows, restartRow, imported.row],
+      peers: [...snapshot.rows, restartRow, ...imported.rows],
       checks: [
         checkTarget(
           'restart from snapshot <= 5 s (1M entities)',
@@ -98,7 +98,14 @@ export async function runB4(data: RegisterData, options: BenchOptions): Promise<
           (s) => `${s.toFixed(2)} s`,
           atScale,
         ),
-        checkTarget('FtM import >= 100 MB/s', imported.mbPerSecond, 100, 'min', (n) => `${n.toFixed(1)} MB/s`, true),
+        checkTarget(
+          'FtM import >= 100 MB/s (SQLite)',
+          imported.mbPerSecond,
+          100,
+          'min',
+          (n) => `${n.toFixed(1)} MB/s`,
+          true,
+        ),
       ],
       notes: [
         'Restart = reading both snapshot files and mapping them (typed-array views, no re-parse); the page cache is warm.',

@@ -128,7 +128,7 @@ export function registerEntityCommands(program: Command, withContext: WithContex
     .option('--strict', 'refuse the whole file when any line is bad (nothing is imported)')
     .option('--kind <kind>', `kind of a new dataset: ${datasetKinds.join(', ')}`, kindOf)
     .option('--title <title>', 'title of a new dataset')
-    .option('--batch-size <n>', 'entities per transaction', positiveInteger(50_000), 1_000)
+    .option('--batch-size <n>', 'entities per transaction (default 20000)', positiveInteger(50_000))
     .action((file: string, opts: ImportFtmOptions) =>
       withContext(async (ctx) => {
         await runImportFtm(ctx, file, opts, process.stderr);

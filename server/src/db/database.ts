@@ -29,6 +29,17 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
   return dialectOf(url) === 'postgres' ? openPostgres(url, options) : openSqlite(url);
 }
 
+const sqliteHandles = new WeakMap<Db, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection behind a Kysely instance opened here (undefined for PostgreSQL
+ * and for transactions): bulk writes run prepared statements on it, inside `db.connection()` so
+ * Kysely's own queries wait their turn.
+ */
+export function sqliteHandleOf(db: Db): SQLite.Database | undefined {
+  return sqliteHandles.get(db);
+}
+
 function openSqlite(url: string): DatabaseHandle {
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -38,6 +49,7 @@ function openSqlite(url: string): DatabaseHandle {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  sqliteHandles.set(db, raw);
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

@@ -1,5 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { sqliteHandleOf, type Db, type Dialect } from '../../db/database.js';
+import type { EntityBatch } from './import/entity-batch.js';
+import { upsertBatchPostgres } from './import/postgres-upsert.js';
+import { upsertBatchSqlite, type UpsertOptions } from './import/sqlite-upsert.js';
 import type {
   DatasetsTable,
   EntitiesTable,
@@ -62,10 +65,63 @@ export async function refreshEntityCount(db: Db, datasetId: string, at: string):
   return count;
 }
 
-/** Inserts or replaces entities (keeping first_seen) and replaces their references. */
-export async function upsertEntities(db: Db, rows: Insertable<EntitiesTable>[], refs: Insertable<EntityRefsTable>[]) {
-  const first = rows[0];
-  if (!first) return;
+/** Whether the dataset holds any entity yet: an import into an empty one need not look ids up. */
+export async function hasEntities(db: Db, datasetId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('entities')
+    .select('id')
+    .where('dataset_id', '=', datasetId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Writes one batch of entities atomically (one transaction, or the caller's): new ids inserted
+ * with their references, changed ones rewritten with their references replaced, unchanged ones
+ * only marked seen; `first_seen` is kept. SQLite runs prepared statements on its own connection
+ * (holding Kysely's connection meanwhile), PostgreSQL a few set-based statements per batch.
+ */
+export async function upsertEntities(
+  db: Db,
+  dialect: Dialect,
+  datasetId: string,
+  batch: EntityBatch,
+  options: UpsertOptions,
+) {
+  if (batch.ids.length === 0) return;
+  const raw = sqliteHandleOf(db);
+  if (raw) return db.connection().execute(async () => upsertBatchSqlite(raw, datasetId, batch, options));
+  const write = (trx: Db) =>
+    dialect === 'postgres'
+      ? upsertBatchPostgres(trx, datasetId, batch, options)
+      : upsertBatchPortable(trx, datasetId, batch, options.at);
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
+}
+
+/** Any Kysely SQLite handle (a transaction handed in): multi-row upserts, references replaced for every row. */
+async function upsertBatchPortable(db: Db, datasetId: string, batch: EntityBatch, at: string) {
+  const rows: Insertable<EntitiesTable>[] = batch.ids.map((id, i) => ({
+    dataset_id: datasetId,
+    id,
+    schema: batch.schemas[i] ?? '',
+    caption: batch.captions[i] ?? '',
+    caption_key: batch.captionKeys[i] ?? '',
+    properties: batch.properties[i] ?? '{}',
+    topics: batch.topics[i] ?? '[]',
+    first_seen: at,
+    last_seen: at,
+  }));
+  const refs: Insertable<EntityRefsTable>[] = [];
+  batch.ids.forEach((id, i) => {
+    for (let r = batch.refStarts[i] ?? 0; r < (batch.refStarts[i + 1] ?? 0); r++)
+      refs.push({
+        dataset_id: datasetId,
+        source_id: id,
+        property: batch.refProperties[r] ?? '',
+        target_id: batch.refTargets[r] ?? '',
+      });
+  });
   for (const part of chunks(rows, ENTITY_ROWS_PER_STATEMENT)) {
     await db
       .insertInto('entities')
@@ -81,15 +137,8 @@ export async function upsertEntities(db: Db, rows: Insertable<EntitiesTable>[], 
         })),
       )
       .execute();
-    await db
-      .deleteFrom('entity_refs')
-      .where('dataset_id', '=', first.dataset_id)
-      .where(
-        'source_id',
-        'in',
-        part.map((r) => r.id),
-      )
-      .execute();
+    const ids = part.map((r) => r.id);
+    await db.deleteFrom('entity_refs').where('dataset_id', '=', datasetId).where('source_id', 'in', ids).execute();
   }
   for (const part of chunks(refs, REF_ROWS_PER_STATEMENT)) await db.insertInto('entity_refs').values(part).execute();
 }

@@ -1,10 +1,11 @@
-import { sql, type Insertable } from 'kysely';
+import { sql } from 'kysely';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { AppContext } from '../../platform/context.js';
-import type { EntitiesTable, EntityRefsTable } from './entities.table.js';
 import type { SourceItem } from './ftm-reader.js';
-import { captionKey, validateFtmEntity, type LineProblem, type ValidEntity } from './ftm-validation.js';
+import type { LineProblem } from './ftm-validation.js';
+import { batchesOf, firstProblemOf, type ParseOptions } from './import/batch-sources.js';
+import type { ParsedBatch } from './import/entity-batch.js';
 import * as repo from './entities.repository.js';
 
 export type ImportProgress = { lines: number; imported: number; bad: number; bytes: number; elapsedMs: number };
@@ -18,6 +19,8 @@ export type ImportOptions = {
   onBatch?: (progress: ImportProgress) => void;
   /** Uncompressed bytes read so far, when the source is a file. */
   bytesRead?: () => number;
+  /** Parse a file from readFtmFile in a worker thread; by default when it is a few MB or more. */
+  useWorker?: boolean;
 };
 
 export type ImportSummary = ImportProgress & { datasetId: string; entityCount: number; problems: LineProblem[] };
@@ -25,95 +28,92 @@ export type ImportSummary = ImportProgress & { datasetId: string; entityCount: n
 /** Problems kept for the summary; all are counted and passed to onProblem as they come. */
 const KEPT_PROBLEMS = 1_000;
 
-type Batch = Map<string, ValidEntity>;
+/**
+ * Large enough that commits (an fsync each with synchronous=FULL) and per-batch work vanish in
+ * the cost per entity, small enough that a batch in flight stays a few MB and a failure loses little.
+ */
+export const DEFAULT_BATCH_SIZE = 20_000;
 
-function check(item: SourceItem): { ok: true; value: ValidEntity } | { ok: false; problem: LineProblem } {
-  if ('error' in item) return { ok: false, problem: { line: item.line, reason: item.error } };
-  const result = validateFtmEntity(item.value);
-  if (result.ok) return result;
-  const problem: LineProblem = { line: item.line, reason: result.reason };
-  if (result.property) problem.property = result.property;
-  return { ok: false, problem };
+type Run = { progress: ImportProgress; problems: LineProblem[]; started: number };
+
+function parseOptionsOf(ctx: AppContext, options: ImportOptions): ParseOptions {
+  return {
+    batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+    useWorker: options.useWorker,
+    onWorkerUnavailable: (reason) => ctx.logger.warn({ reason }, 'FtM import parses on the main thread'),
+  };
 }
 
 /** Strict mode: validates the whole source without writing and refuses it at the first bad line. */
-async function assertNoProblems(source: AsyncIterable<SourceItem>): Promise<void> {
-  for await (const item of source) {
-    const result = check(item);
-    if (result.ok) continue;
-    const { line, reason, property } = result.problem;
-    const message = `${reason}; nothing was imported (--strict)`;
-    throw new AppError('validation_failed', `line ${line}: ${message}`, {
-      issues: [{ path: `line ${line}${property ? ` (${property})` : ''}`, message }],
-    });
+async function assertNoProblems(source: AsyncIterable<SourceItem>, parse: ParseOptions): Promise<void> {
+  const problem = await firstProblemOf(source, parse);
+  if (!problem) return;
+  const { line, reason, property } = problem;
+  const message = `${reason}; nothing was imported (--strict)`;
+  throw new AppError('validation_failed', `line ${line}: ${message}`, {
+    issues: [{ path: `line ${line}${property ? ` (${property})` : ''}`, message }],
+  });
+}
+
+function countProblems(run: Run, { problems, items }: ParsedBatch, options: ImportOptions): void {
+  run.progress.lines += items;
+  run.progress.bad += problems.length;
+  for (const problem of problems) {
+    if (run.problems.length < KEPT_PROBLEMS) run.problems.push(problem);
+    options.onProblem?.(problem);
   }
 }
 
-async function writeBatch(ctx: AppContext, datasetId: string, batch: Batch, at: string): Promise<void> {
-  const rows: Insertable<EntitiesTable>[] = [];
-  const refs: Insertable<EntityRefsTable>[] = [];
-  for (const { entity, caption, topics, refs: entityRefs } of batch.values()) {
-    rows.push({
-      dataset_id: datasetId,
-      id: entity.id,
-      schema: entity.schema,
-      caption,
-      caption_key: captionKey(caption),
-      properties: JSON.stringify(entity.properties),
-      topics: JSON.stringify(topics),
-      first_seen: at,
-      last_seen: at,
-    });
-    for (const r of entityRefs)
-      refs.push({ dataset_id: datasetId, source_id: entity.id, property: r.property, target_id: r.targetId });
-  }
-  await ctx.db.transaction().execute((trx) => repo.upsertEntities(trx, rows, refs));
-}
-
-type Run = { progress: ImportProgress; problems: LineProblem[] };
-
-/** Reads the source once, writing a transaction per batch and collecting the bad lines. */
+/** Writes each batch in its own transaction as it comes, reporting bad lines and progress. */
 async function writeInBatches(
   ctx: AppContext,
   datasetId: string,
-  source: AsyncIterable<SourceItem>,
+  batches: AsyncIterable<ParsedBatch>,
   options: ImportOptions,
-): Promise<Run> {
-  const started = Date.now();
+  run: Run,
+): Promise<void> {
   const at = ctx.clock.now().toISOString();
-  const run: Run = { progress: { lines: 0, imported: 0, bad: 0, bytes: 0, elapsedMs: 0 }, problems: [] };
-  const { progress, problems } = run;
-  let batch: Batch = new Map();
-  const flush = async (): Promise<void> => {
-    if (batch.size > 0) await writeBatch(ctx, datasetId, batch, at);
-    progress.imported += batch.size;
-    batch = new Map();
-    progress.bytes = options.bytesRead?.() ?? 0;
-    progress.elapsedMs = Date.now() - started;
-    options.onBatch?.({ ...progress });
-  };
-  for await (const item of source) {
-    progress.lines++;
-    const result = check(item);
-    if (!result.ok) {
-      progress.bad++;
-      if (problems.length < KEPT_PROBLEMS) problems.push(result.problem);
-      options.onProblem?.(result.problem);
-      continue;
-    }
-    // A repeated id within a batch: the later line wins, as it would across batches.
-    batch.delete(result.value.entity.id);
-    batch.set(result.value.entity.id, result.value);
-    if (batch.size >= (options.batchSize ?? 1_000)) await flush();
+  // Nothing to look up in an empty dataset; a repeated id still shows itself on insert.
+  const isFresh = !(await repo.hasEntities(ctx.db, datasetId));
+  for await (const parsed of batches) {
+    countProblems(run, parsed, options);
+    await repo.upsertEntities(ctx.db, ctx.dialect, datasetId, parsed.batch, { at, isFresh });
+    run.progress.imported += parsed.batch.ids.length;
+    run.progress.bytes = options.bytesRead?.() ?? 0;
+    run.progress.elapsedMs = Date.now() - run.started;
+    options.onBatch?.({ ...run.progress });
   }
-  await flush();
-  return run;
+}
+
+/** Refreshes the dataset's count and version (what the screening engine cache keys on) and audits the run. */
+async function finish(
+  ctx: AppContext,
+  organisationId: string,
+  datasetId: string,
+  run: Run,
+  result: 'success' | 'failure',
+) {
+  const entityCount = await repo.refreshEntityCount(ctx.db, datasetId, ctx.clock.now().toISOString());
+  const { lines, imported, bad } = run.progress;
+  await recordAudit(ctx.db, ctx.dialect, ctx.clock, {
+    action: 'dataset.import',
+    result,
+    actorUserId: null,
+    organisationId,
+    objectType: 'dataset',
+    objectId: datasetId,
+    details: { lines, imported, bad },
+  });
+  return entityCount;
 }
 
 /**
  * Imports FtM entities into a dataset in batches of upserts (ids kept, re-import idempotent).
  * Bad lines are reported and skipped; with isStrict nothing is written if any line is bad.
- * `source` is called once, or twice in strict mode (validate, then write).
+ * `source` is called once, or twice in strict mode (validate, then write); a source from
+ * readFtmFile is parsed in a worker thread while this thread writes.
+ * When a run fails after some batches were written, those stay (each batch is whole), the
+ * dataset's count and version still move and the failure is audited; a rerun completes it.
  */
 export async function importFtmEntities(
   ctx: AppContext,
@@ -123,20 +123,25 @@ export async function importFtmEntities(
 ): Promise<ImportSummary> {
   const dataset = await repo.findDataset(ctx.db, datasetId);
   if (!dataset) throw new AppError('not_found', 'dataset not found');
-  if (options.isStrict) await assertNoProblems(source());
+  const parse = parseOptionsOf(ctx, options);
+  if (options.isStrict) await assertNoProblems(source(), parse);
   // SQLite's default 2 MB page cache thrashes once the entity indexes outgrow it; 64 MB keeps
   // index maintenance in memory (setting is per connection, the CLI and server hold one).
   if (ctx.dialect === 'sqlite') await sql`pragma cache_size = -65536`.execute(ctx.db);
-  const { progress, problems } = await writeInBatches(ctx, datasetId, source(), options);
-  const entityCount = await repo.refreshEntityCount(ctx.db, datasetId, ctx.clock.now().toISOString());
-  await recordAudit(ctx.db, ctx.dialect, ctx.clock, {
-    action: 'dataset.import',
-    result: 'success',
-    actorUserId: null,
-    organisationId: dataset.organisation_id,
-    objectType: 'dataset',
-    objectId: datasetId,
-    details: { lines: progress.lines, imported: progress.imported, bad: progress.bad },
-  });
-  return { ...progress, datasetId, entityCount, problems };
+  const run: Run = {
+    progress: { lines: 0, imported: 0, bad: 0, bytes: 0, elapsedMs: 0 },
+    problems: [],
+    started: Date.now(),
+  };
+  try {
+    await writeInBatches(ctx, datasetId, batchesOf(source(), parse), options, run);
+  } catch (error) {
+    if (run.progress.imported > 0)
+      await finish(ctx, dataset.organisation_id, datasetId, run, 'failure').catch((secondary: unknown) =>
+        ctx.logger.error({ err: secondary }, 'could not record the failed FtM import'),
+      );
+    throw error;
+  }
+  const entityCount = await finish(ctx, dataset.organisation_id, datasetId, run, 'success');
+  return { ...run.progress, datasetId, entityCount, problems: run.problems };
 }

@@ -1,5 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { arrayItems, lineItems, type SourceItem } from './ftm-reader.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  arrayItems,
+  isFtmFileSource,
+  lineItems,
+  readFtmFile,
+  readFtmItemLists,
+  type SourceItem,
+} from './ftm-reader.js';
 
 async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
@@ -38,5 +49,51 @@ describe('readers', () => {
   it('reports an unclosed array', async () => {
     const items = await collect(arrayItems(chunksOf('[{"id":"a"}, {"id":', 4)));
     expect(items.at(-1)).toEqual({ line: 1, error: 'the JSON array is not closed' });
+  });
+});
+
+describe('readFtmFile', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weerbaar-reader-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  // Over 1 MB, so lines and multi-byte characters fall across the reader's chunks.
+  const records = Array.from({ length: 9_000 }, (_, i) => ({
+    id: `e-${i}`,
+    schema: 'Person',
+    properties: { name: [`Ölçer ’t Hoen ${'ĳ'.repeat(i % 7)} ${i}`], notes: ['x'.repeat(i % 211)] },
+  }));
+
+  async function viaFile(name: string, text: string, gzip: boolean): Promise<SourceItem[]> {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, gzip ? gzipSync(text) : text);
+    const progress = { bytes: 0 };
+    const source = readFtmFile(file, progress);
+    expect(isFtmFileSource(source)).toBe(true);
+    const items = await collect(source);
+    expect(progress.bytes).toBe(Buffer.byteLength(text));
+    const lists: SourceItem[] = [];
+    for await (const list of readFtmItemLists(file, { bytes: 0 })) lists.push(...list);
+    expect(lists).toEqual(items);
+    return items;
+  }
+
+  it.each([false, true])('reads JSON lines as lineItems does (gzip: %s)', async (gzip) => {
+    const lines = records.map((r, i) => (i % 1_000 === 5 ? '{"broken":' : JSON.stringify(r)));
+    const text = lines.map((l, i) => (i % 500 === 0 ? `${l}\r\n\n` : `${l}\n`)).join('') + '  ';
+    const items = await viaFile(`lines-${gzip}.jsonl`, text, gzip);
+    expect(items).toEqual(await collect(lineItems(chunksOf(text, 4_096))));
+    expect(items).toHaveLength(records.length);
+    expect(items.filter((i) => 'error' in i)).toHaveLength(9);
+  });
+
+  it.each([false, true])('reads a JSON array as arrayItems does (gzip: %s)', async (gzip) => {
+    const text = `[\n${records.map((r) => JSON.stringify(r, null, 1)).join(',\n')}\n]\n`;
+    const items = await viaFile(`array-${gzip}.json`, text, gzip);
+    expect(items).toEqual(await collect(arrayItems(chunksOf(text, 4_096))));
+    expect(items.map((i) => ('value' in i ? i.value : i))).toEqual(records);
+  });
+
+  it('reads an empty file as no items', async () => {
+    expect(await viaFile('empty.jsonl', '', false)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { captionKey, validateFtmEntity } from './ftm-validation.js';
 
@@ -81,7 +82,49 @@ describe('validateFtmEntity', () => {
   });
 });
 
+describe('validateFtmEntity ids and values', () => {
+  it.each([
+    ['ü-1', true],
+    ['中文-42', true],
+    ['a'.repeat(1024), true],
+    ['a'.repeat(1025), false],
+    ['a\u0085b', false],
+    ['a\tb', false],
+    ['a\u00a0b', false],
+    ['', false],
+  ])('takes %j as an id: %s', (id, isValid) => {
+    expect(validateFtmEntity({ id, schema: 'Person' }).ok).toBe(isValid);
+    // As a reference the same rule holds, except that an empty value is dropped, not refused.
+    const ref = validateFtmEntity({ id: 'x', schema: 'Person', properties: { addressEntity: [id] } });
+    expect(ref.ok).toBe(isValid || id === '');
+  });
+
+  it('keeps a clean properties object as it is and copies one that needs cleaning', () => {
+    const clean = { name: ['Jan'], nationality: ['nl', 'be'] };
+    const kept = validateFtmEntity({ id: 'x', schema: 'Person', properties: clean });
+    expect(kept.ok && kept.value.entity.properties).toBe(clean);
+    const dirty = { name: ['Jan', ''], alias: [], nationality: 'nl', birthDate: ['1970'] };
+    const copied = validateFtmEntity({ id: 'x', schema: 'Person', properties: dirty });
+    expect(copied.ok && copied.value.entity.properties).toEqual({
+      name: ['Jan'],
+      nationality: ['nl'],
+      birthDate: ['1970'],
+    });
+    expect(dirty).toEqual({ name: ['Jan', ''], alias: [], nationality: 'nl', birthDate: ['1970'] });
+  });
+});
+
 describe('captionKey', () => {
+  it('folds exactly as NFKD, mark stripping, lower case and space folding would (ASCII shortcut included)', () => {
+    const reference = (c: string) =>
+      c.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 200);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'grapheme' })), (caption) => {
+        expect(captionKey(caption)).toBe(reference(caption));
+      }),
+    );
+  });
+
   it('folds case, accents and spaces so a prefix search finds "Ölçer" by "olc"', () => {
     expect(captionKey('  Ölçer   Bakkerij ')).toBe('olcer bakkerij');
     expect(captionKey('Ĳssel')).toBe('ijssel');
