@@ -1,9 +1,11 @@
 /**
- * GET /search/{dataset} on the matcher: the matcher finds the candidates for the query text
- * (a pool of a few hundred per request), and yente's filters, facets and sort are applied to
- * those hits here. Field values come from the FtM model: `countries` are the values of every
- * country-typed property of the entity's schema (nationality, citizenship, country,
- * jurisdiction, …), `identifiers` of the identifier-typed ones, `genders` of `gender`.
+ * yente's filters, facets and sort for GET /search/{dataset}. With a query text the matcher
+ * finds the candidates (a pool of a few hundred per request) and these apply to those hits;
+ * without one every entity of the scope is a hit (yente's match_all) and yente-browse.ts pages
+ * through the store, with the same checks deciding what is a hit. Field values come from the
+ * FtM model: `countries` are the values of every country-typed property of the entity's
+ * schema (nationality, citizenship, country, jurisdiction, …), `identifiers` of the
+ * identifier-typed ones, `genders` of `gender`.
  */
 import { AppError } from '../../../platform/errors.js';
 import type { StoredEntity } from '../../entities/entity-read.service.js';
@@ -30,7 +32,14 @@ export type Hit = {
 
 type Field = 'countries' | 'topics' | 'datasets';
 
-const lower = (values: readonly string[]): string[] => values.map((v) => v.trim().toLowerCase()).filter(Boolean);
+/**
+ * Whitespace a compared value loses at either end: ASCII whitespace and the no-break space
+ * (what dirty exports carry). A store query can see exactly these in JSON text (yente-browse-store.ts).
+ */
+const EDGE_SPACE = /^[ \t\n\v\f\r\u00a0]+|[ \t\n\v\f\r\u00a0]+$/g;
+
+const lower = (values: readonly string[]): string[] =>
+  values.map((v) => v.replace(EDGE_SPACE, '').toLowerCase()).filter(Boolean);
 
 /** The values of a facet (or filter field) of a hit. */
 function fieldValues(hit: Hit, field: SearchFacetName): string[] {
@@ -72,7 +81,7 @@ function entityTokens(hit: Hit): Set<string> {
   return words;
 }
 
-type PropertyFilter = { prop: string; values: string[] };
+export type PropertyFilter = { prop: string; values: string[] };
 
 /** `prop:value` filters, grouped by property; a malformed one or an unknown property is a 400. */
 function propertyFilters(raw: readonly string[]): PropertyFilter[] {
@@ -89,8 +98,8 @@ function propertyFilters(raw: readonly string[]): PropertyFilter[] {
 }
 
 const SORT_FIELDS = ['caption', 'id', 'schema', 'first_seen', 'last_seen', 'last_change', '_score'] as const;
-type SortField = (typeof SORT_FIELDS)[number];
-type Sort = { field: SortField; desc: boolean };
+export type SortField = (typeof SORT_FIELDS)[number];
+export type Sort = { field: SortField; desc: boolean };
 
 /** yente's `field:order` sorts (order defaults to asc, an unknown order counts as asc); an unknown field is a 400. */
 function sortsOf(raw: readonly string[]): Sort[] {
@@ -127,22 +136,67 @@ function comparator(sorts: readonly Sort[]): (a: Hit, b: Hit) => number {
   };
 }
 
+const CHANGED_SINCE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * The instant an entity must have changed after to pass `changed_since`, as stored timestamps
+ * are written (ISO 8601 UTC with milliseconds). yente asks Elasticsearch for `last_change > value`,
+ * and Elasticsearch fills the missing parts of a `gt` bound with their largest value (a date
+ * means the end of that day: 23:59:59.999); without a zone the value is UTC. Milliseconds are
+ * cut, not rounded, which keeps `>` exact for stored millisecond timestamps.
+ */
+export function changedSinceBound(value: string): string {
+  const m = CHANGED_SINCE.exec(value);
+  if (!m) throw new AppError('validation_failed', `Invalid changed_since: ${value}`);
+  const [year, month, day] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
+  const [hour, minute, second] = [m[4] ?? '23', m[5] ?? '59', m[6] ?? '59'].map(Number) as [number, number, number];
+  const millis = Number(m[7] === undefined ? '999' : m[7].padEnd(3, '0').slice(0, 3));
+  const zone = m[8] ?? 'Z';
+  const offset =
+    zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const local = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis));
+  const valid =
+    local.getUTCFullYear() === year &&
+    local.getUTCMonth() === month - 1 &&
+    local.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60;
+  if (!valid) throw new AppError('validation_failed', `Invalid changed_since: ${value}`);
+  return new Date(local.getTime() - offset * 60_000).toISOString();
+}
+
 /** The checked parameters of a search; parameter errors surface before any matching. */
 export type SearchPlan = {
   keep: (hit: Hit) => boolean;
   compare: (a: Hit, b: Hit) => number;
+  /** The parts a store query can apply itself (yente-browse.ts); `keep` still decides. */
+  parts: {
+    /** The schemata a hit may have: the schema's coverage less the excluded ones. */
+    schemata: readonly string[];
+    /** The wanted countries as compared (lower case, trimmed). */
+    countries: readonly string[];
+    sorts: readonly Sort[];
+    propertyFilters: readonly PropertyFilter[];
+    /** Stored timestamp a hit's last change must be after, or null. */
+    changedAfter: string | null;
+  };
 };
 
 export function planSearch(query: SearchQuery): SearchPlan {
   if (!isKnownSchema(query.schema)) throw new AppError('validation_failed', 'Invalid schema');
   const covered = schemataCoveredBy(query.schema);
   const filters = propertyFilters(query.filter);
-  const compare = comparator(sortsOf(query.sort));
+  const sorts = sortsOf(query.sort);
+  const compare = comparator(sorts);
+  const changedAfter = query.changed_since ? changedSinceBound(query.changed_since) : null;
   const all = query.filter_op === 'AND';
   const matches = (have: readonly string[], wanted: readonly string[]) =>
     wanted.length === 0 || (all ? wanted.every((w) => have.includes(w)) : wanted.some((w) => have.includes(w)));
+  const countries = lower(query.countries);
   const wantedFields: [Field, string[]][] = [
-    ['countries', lower(query.countries)],
+    ['countries', countries],
     ['topics', query.topics],
     ['datasets', query.datasets],
   ];
@@ -153,7 +207,7 @@ export function planSearch(query: SearchQuery): SearchPlan {
     if (!covered.has(entity.schema) || query.exclude_schema.includes(entity.schema)) return false;
     if (excludedIds.has(entity.id) || hit.referentIds.some((id) => excludedIds.has(id))) return false;
     if (query.target !== undefined && response.target !== query.target) return false;
-    if (query.changed_since && entity.lastSeen < query.changed_since) return false;
+    if (changedAfter !== null && !(entity.lastSeen > changedAfter)) return false;
     if (!wantedFields.every(([field, wanted]) => matches(fieldValues(hit, field), wanted))) return false;
     for (const { prop, values } of filters) {
       if (!matches(lower(entity.properties[prop] ?? []), values)) return false;
@@ -164,7 +218,8 @@ export function planSearch(query: SearchQuery): SearchPlan {
     }
     return true;
   };
-  return { keep, compare };
+  const schemata = [...covered].filter((s) => !query.exclude_schema.includes(s)).sort();
+  return { keep, compare, parts: { schemata, countries, sorts, propertyFilters: filters, changedAfter } };
 }
 
 const FACET_LABELS: Record<SearchFacetName, () => string> = {
@@ -193,22 +248,42 @@ function valueLabelOf(facet: SearchFacetName, name: string, titles: ReadonlyMap<
   }
 }
 
+/** Facet counts built up one hit at a time, so a caller that pages through hits need not keep them. */
+export class FacetCounter {
+  private readonly counts: Map<SearchFacetName, Map<string, number>>;
+
+  constructor(names: readonly SearchFacetName[]) {
+    this.counts = new Map([...new Set(names)].map((n) => [n, new Map<string, number>()]));
+  }
+
+  add(hit: Hit): void {
+    for (const [facet, counts] of this.counts) {
+      for (const v of new Set(fieldValues(hit, facet))) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+  }
+
+  /** Counts per value, most frequent first (then by name), at most 1,000 as yente's terms aggregation. */
+  result(datasets: readonly NamedDataset[]): SearchResponse['facets'] {
+    const titles = new Map(datasets.map((d) => [d.name, d.access.dataset.title]));
+    const facets: SearchResponse['facets'] = {};
+    for (const [facet, counts] of this.counts) {
+      const values = [...counts]
+        .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+        .slice(0, 1_000)
+        .map(([name, count]) => ({ name, label: valueLabelOf(facet, name, titles), count }));
+      facets[facet] = { label: FACET_LABELS[facet](), values };
+    }
+    return facets;
+  }
+}
+
 /** Counts per value over all hits (not only the page), most frequent first as yente's terms aggregation. */
 export function facetsOf(
   hits: readonly Hit[],
   names: readonly SearchFacetName[],
   datasets: readonly NamedDataset[],
 ): SearchResponse['facets'] {
-  const titles = new Map(datasets.map((d) => [d.name, d.access.dataset.title]));
-  const facets: SearchResponse['facets'] = {};
-  for (const facet of new Set(names)) {
-    const counts = new Map<string, number>();
-    for (const hit of hits) for (const v of new Set(fieldValues(hit, facet))) counts.set(v, (counts.get(v) ?? 0) + 1);
-    const values = [...counts]
-      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-      .slice(0, 1_000)
-      .map(([name, count]) => ({ name, label: valueLabelOf(facet, name, titles), count }));
-    facets[facet] = { label: FACET_LABELS[facet](), values };
-  }
-  return facets;
+  const counter = new FacetCounter(names);
+  for (const hit of hits) counter.add(hit);
+  return counter.result(datasets);
 }

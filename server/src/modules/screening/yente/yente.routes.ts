@@ -57,7 +57,9 @@ export function registerYenteRoutes(app: App, ctx: AppContext): void {
         summary: 'Simple entity search (yente-compatible)',
         description:
           'The matcher finds up to a few hundred candidates for `q`; filters, facets (counted over all those hits) and sort apply to them. ' +
-          'An empty `q` finds nothing. Unknown schema, malformed filter or unknown sort field: 400; other malformed parameters: 422.',
+          'Without `q` (empty or absent) every entity of the datasets in scope that passes the filters is a hit, in id order unless sorted; ' +
+          'hits are counted up to 10,000 (then `total.relation` is `gte`) and facets are counted over the hits counted. ' +
+          'Unknown schema, malformed filter, unknown sort field or impossible date: 400; other malformed parameters: 422.',
         params: datasetParams,
         querystring: searchQuery,
         response: { 200: searchResponse },

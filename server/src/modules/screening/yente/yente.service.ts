@@ -16,6 +16,7 @@ import { featureDocs, toEntityResponse, toScoredEntity } from './yente-entities.
 import { recordRequestAudit } from './yente-audit.js';
 import { nestedEntity } from './yente-nested.js';
 import { facetsOf, planSearch, type Hit } from './yente-search.js';
+import { browseEntities } from './yente-browse.js';
 import {
   ALGORITHM,
   ALGORITHM_ALIASES,
@@ -171,8 +172,8 @@ const SEARCH_CUTOFF = 0.5;
 
 /**
  * GET /search/{dataset}: the matcher finds the candidates for `q`; yente's filters, facets and
- * sort work on those hits (see yente-search.ts). An empty `q` finds nothing: there is no
- * browsing of whole datasets.
+ * sort work on those hits (see yente-search.ts). Without `q` every entity of the scope that
+ * passes the filters is a hit, read from the store page by page (see yente-browse.ts).
  */
 export async function searchEntities(
   ctx: RequestContext,
@@ -182,29 +183,30 @@ export async function searchEntities(
   const all = await namedDatasets(ctx);
   const scope = scopeOf(all, dataset, query.include_dataset, query.exclude_dataset);
   const plan = planSearch(query);
-  let hits: Hit[] = [];
-  let more = false;
-  if (query.q.trim() !== '') {
-    const schema = matchableSchema(query.schema);
-    const example: QueryExample = { ...(schema ? { schema } : {}), names: [query.q] };
-    const pool = Math.max(query.offset + query.limit, SEARCH_POOL);
-    const found = await matchAcross(
-      ctx,
-      scope.map((d) => d.access),
-      example,
-      { limit: pool, threshold: SEARCH_CUTOFF },
-    );
-    more = found.length >= pool;
-    hits = withEntities(scope, found, await entitiesOf(ctx, found))
-      .map((f): Hit => ({
-        entity: f.entity,
-        response: entityOf(ctx, f),
-        score: f.candidate.score,
-        referentIds: f.candidate.referents.map((r) => r.entityId),
-      }))
-      .filter(plan.keep)
-      .sort(plan.compare);
+  if (query.q.trim() === '') {
+    const answer = await browseEntities(ctx, scope, all, query, plan);
+    await audit(ctx, 'screening.api_search', { dataset, results: answer.total.value, browse: true });
+    return { ...answer, limit: query.limit, offset: query.offset };
   }
+  const schema = matchableSchema(query.schema);
+  const example: QueryExample = { ...(schema ? { schema } : {}), names: [query.q] };
+  const pool = Math.max(query.offset + query.limit, SEARCH_POOL);
+  const found = await matchAcross(
+    ctx,
+    scope.map((d) => d.access),
+    example,
+    { limit: pool, threshold: SEARCH_CUTOFF },
+  );
+  const more = found.length >= pool;
+  const hits = withEntities(scope, found, await entitiesOf(ctx, found))
+    .map((f): Hit => ({
+      entity: f.entity,
+      response: entityOf(ctx, f),
+      score: f.candidate.score,
+      referentIds: f.candidate.referents.map((r) => r.entityId),
+    }))
+    .filter(plan.keep)
+    .sort(plan.compare);
   await audit(ctx, 'screening.api_search', { dataset, results: hits.length });
   return {
     results: hits.slice(query.offset, query.offset + query.limit).map((h) => h.response),
