@@ -33,7 +33,8 @@ export function scopeOf(
 ): NamedDataset[] {
   const base =
     dataset === DEFAULT_COLLECTION ? all : all.filter((d) => d.name === dataset || d.access.dataset.id === dataset);
-  if (base.length === 0) throw new AppError('not_found', 'No such dataset.');
+  // The default collection always exists (the catalog lists it), even when it holds no dataset.
+  if (base.length === 0 && dataset !== DEFAULT_COLLECTION) throw new AppError('not_found', 'No such dataset.');
   return base.filter((d) => (include.length === 0 || include.includes(d.name)) && !exclude.includes(d.name));
 }
 

@@ -92,6 +92,31 @@ export function registerYenteRoutes(app: App, ctx: AppContext): void {
     },
   );
   registerYenteSystemRoutes(app, ctx);
+  registerWrongMethods(app);
+}
+
+/** yente (FastAPI) answers a known path asked with another method 405, not 404. */
+function registerWrongMethods(app: App): void {
+  const allowed: Record<string, 'GET' | 'POST'> = {
+    '/match/:dataset': 'POST',
+    '/search/:dataset': 'GET',
+    '/entities/:entityId': 'GET',
+  };
+  for (const [url, allow] of Object.entries(allowed)) {
+    const others = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((m) => m !== allow);
+    app.route({
+      method: [...others],
+      url,
+      config: { access: 'public' },
+      schema: { hide: true },
+      handler: async (_req, reply) =>
+        reply
+          .status(405)
+          .header('allow', allow)
+          .header('cache-control', 'no-store')
+          .send({ detail: 'Method Not Allowed' }),
+    });
+  }
 }
 
 function registerYenteSystemRoutes(app: App, ctx: AppContext): void {

@@ -44,7 +44,8 @@ export const entityExample = z
 
 export const matchBody = z
   .object({
-    queries: z.record(z.string(), entityExample),
+    // yente skips a query given as null (a client may blank one out of a batch).
+    queries: z.record(z.string(), entityExample.nullable()),
     weights: z.record(z.string(), z.number()).optional(),
     config: z.record(z.string(), z.unknown()).optional(),
   })

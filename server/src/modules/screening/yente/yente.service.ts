@@ -55,10 +55,15 @@ function checkRequest(body: MatchBody, query: MatchQuery): void {
   if (count > YENTE_LIMITS.maxBatch) {
     throw new AppError('validation_failed', `Too many queries in one batch (limit: ${YENTE_LIMITS.maxBatch})`);
   }
-  if (count === 0) throw new AppError('validation_failed', 'No queries provided.');
+  // As yente: null queries are skipped, and a batch with nothing else is refused.
+  if (Object.values(body.queries).every((q) => q === null)) {
+    throw new AppError('validation_failed', 'No queries provided.');
+  }
 }
 
-function parseExample(key: string, raw: MatchBody['queries'][string]): ValidExample {
+type Example = NonNullable<MatchBody['queries'][string]>;
+
+function parseExample(key: string, raw: Example): ValidExample {
   const checked = validateExample(raw, `queries.${key}`);
   if (!isProblem(checked)) return checked;
   const issues = [{ path: `body.${checked.path}`, message: checked.message }];
@@ -139,7 +144,9 @@ export async function matchEntities(
 ): Promise<MatchResponse> {
   const scope = scopeOf(await namedDatasets(ctx), dataset, query.include_dataset, query.exclude_dataset);
   checkRequest(body, query);
-  const parsed = Object.entries(body.queries).map(([key, raw]) => ({ key, raw, valid: parseExample(key, raw) }));
+  const parsed = Object.entries(body.queries)
+    .filter((entry): entry is [string, Example] => entry[1] !== null)
+    .map(([key, raw]) => ({ key, raw, valid: parseExample(key, raw) }));
   const matched: ((typeof parsed)[number] & { found: MergedCandidate[] })[] = [];
   for (const p of parsed) matched.push({ ...p, found: await candidatesOf(ctx, scope, p.valid.example, query) });
   // The whole batch's entities in one read per dataset, not one per query.
