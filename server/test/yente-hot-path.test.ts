@@ -1,8 +1,11 @@
 /**
- * The shortcuts taken on the yente API's hot path (B3) must not loosen anything: the API token
- * and its account are read afresh on every request (only `last_used_at` is written at most once
- * a minute), a revoked dataset grant acts on the next request, and concurrent match requests
- * each still leave their own audit event, gap-free, though they share a commit.
+ * The shortcuts taken on the yente API's hot path (B3) must not loosen anything: the actor behind
+ * an API token and the reader's visible datasets are kept across requests only while the access
+ * version is unchanged (db/cache-version.ts), so revocation, expiry, a deactivated account, lost
+ * roles and grants act on the next request — also when the database is changed behind the app's
+ * back, as another process would; only `last_used_at` is written at most once a minute; and
+ * concurrent match requests each still leave their own audit event, gap-free, though they share
+ * a commit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -41,7 +44,7 @@ const lastUsed = async (id: string) =>
   (await t.ctx.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', id).executeTakeFirstOrThrow())
     .last_used_at;
 
-describe('yente hot path: nothing about access is cached across requests', () => {
+describe('yente hot path: what is kept across requests follows every change at once', () => {
   it('refuses a token on the request right after it is revoked, also when revoked behind the app’s back', async () => {
     const viaApi = await newToken();
     expect((await match(viaApi.token)).statusCode).toBe(200);
@@ -117,6 +120,69 @@ describe('yente hot path: nothing about access is cached across requests', () =>
       headers: { authorization: `ApiKey ${token}` },
     });
     expect(catalog.json().datasets.map((d: { name: string }) => d.name)).toEqual(['default']);
+  });
+});
+
+describe('yente hot path: kept datasets', () => {
+  it('sees a new grant, an expiring grant and a dataset change on the very next request', async () => {
+    const { token } = await newToken();
+    const other = await w.riec.post('/api/v1/datasets', {
+      name: 'second-register',
+      title: 'Second',
+      kind: 'openbaar_register',
+    });
+    expect(other.statusCode, other.body).toBe(201);
+    const otherId = other.json<{ id: string }>().id;
+    const catalog = async () =>
+      (
+        await t.app.inject({ method: 'GET', url: '/api/yente/catalog', headers: { authorization: `ApiKey ${token}` } })
+      ).json<{ datasets: { name: string; title: string }[] }>().datasets;
+    expect((await catalog()).map((d) => d.name)).not.toContain('second-register');
+    const expiresAt = new Date(t.clock.now().getTime() + 3_600_000).toISOString();
+    const grant = await w.riec.post(`/api/v1/datasets/${otherId}/grants`, {
+      granteeOrganisationId: w.tilburgId,
+      purpose: 'bibob_onderzoek',
+      legalBasis: 'art. 28 Wet Bibob',
+      expiresAt,
+    });
+    expect(grant.statusCode, grant.body).toBe(201);
+    expect((await catalog()).map((d) => d.name)).toContain('second-register');
+    // Behind the app's back, as another process would write it.
+    await t.ctx.db.updateTable('datasets').set({ title: 'Renamed' }).where('id', '=', otherId).execute();
+    expect((await catalog()).find((d) => d.name === 'second-register')?.title).toBe('Renamed');
+    // The grant runs out by the clock alone: no write tells the cache.
+    const now = t.clock.now();
+    t.clock.advance(3_600_000);
+    expect((await catalog()).map((d) => d.name)).not.toContain('second-register');
+    t.clock.set(now);
+  });
+
+  it('moves the access version in the writing transaction only for writes that matter', async () => {
+    const version = async () =>
+      Number((await t.ctx.db.selectFrom('cache_versions').select('version').executeTakeFirstOrThrow()).version);
+    const { id } = await newToken();
+    const before = await version();
+    await t.ctx.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: t.clock.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    expect(await version()).toBe(before);
+    await t.ctx.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: t.clock.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    expect(await version()).toBeGreaterThan(before);
+    const rolledBack = await version();
+    await t.ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.updateTable('datasets').set({ title: 'Never' }).where('id', '=', w.datasetId).execute();
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await version()).toBe(rolledBack);
   });
 });
 

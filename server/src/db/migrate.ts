@@ -15,6 +15,7 @@ import * as poiEntityLinks from './migrations/20261129-0012-poi-entity-links.js'
 import * as poiSharing from './migrations/20261129-0013-poi-sharing.js';
 import * as poiPhotos from './migrations/20261129-0014-poi-photos.js';
 import * as tlpMarkings from './migrations/20261129-0015-tlp-markings.js';
+import * as cacheVersion from './migrations/20261129-0016-cache-version.js';
 
 // Migrations are imported statically so the built app and tests need no file-system scanning.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '20261129-0013-poi-sharing': poiSharing,
   '20261129-0014-poi-photos': poiPhotos,
   '20261129-0015-tlp-markings': tlpMarkings,
+  '20261129-0016-cache-version': cacheVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -78,4 +78,6 @@ export type Database = {
   support_request_notes: SupportRequestNotesTable;
   poi_duplicate_decisions: PoiDuplicateDecisionsTable;
   screenings: ScreeningsTable;
+  /** Counters moved by triggers on writes that change access (see db/cache-version.ts). */
+  cache_versions: { name: string; version: number };
 };

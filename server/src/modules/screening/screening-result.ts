@@ -5,11 +5,11 @@
  */
 import type { RequestContext } from '../../platform/context.js';
 import type { DatasetAccess } from '../entities/datasets.service.js';
-import { entitiesByIds } from '../entities/entity-read.service.js';
 import { flaggedTopicsOf } from '../entities/entities.policy.js';
 import type { FlaggedPath } from '../entities/graph/flagged-paths.js';
 import type { RedFlag } from '../entities/graph/red-flags.js';
 import type { CandidateDto, PathDto, RedFlagDto, ScreeningResult, SkippedHubDto } from './screening.schema.js';
+import { candidateEntities } from './candidate-entities.js';
 import { analyseNetworks, graphsFor, nodeOf, type CandidateNetwork } from './network-analysis.js';
 import type { MergedCandidate } from './match-across.js';
 
@@ -18,7 +18,7 @@ type Captions = (datasetId: string, id: string) => string;
 async function captionsOf(ctx: RequestContext, wanted: Map<string, Set<string>>): Promise<Captions> {
   const known = new Map<string, string>();
   for (const [datasetId, ids] of wanted) {
-    for (const e of await entitiesByIds(ctx, datasetId, [...ids])) known.set(`${datasetId}/${e.id}`, e.caption);
+    for (const e of await candidateEntities(ctx, datasetId, [...ids])) known.set(`${datasetId}/${e.id}`, e.caption);
   }
   return (datasetId, id) => known.get(`${datasetId}/${id}`) ?? id;
 }

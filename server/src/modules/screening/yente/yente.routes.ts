@@ -21,6 +21,7 @@ import { fetchEntity, matchEntities, searchEntities } from './yente.service.js';
 import { catalogOf, namedDatasets } from './yente-datasets.js';
 import { featureDocs } from './yente-entities.js';
 import { handleYenteError } from './yente-errors.js';
+import { matchSerializerCompiler, matchValidatorCompiler } from './yente-fast-io.js';
 
 const tags = ['yente'];
 
@@ -34,6 +35,9 @@ export function registerYenteRoutes(app: App, ctx: AppContext): void {
     '/match/:dataset',
     {
       config: { access: 'screenings:create' },
+      // The hot path: common valid requests and the 200 answer skip zod's rebuilding (yente-fast-io.ts).
+      validatorCompiler: matchValidatorCompiler,
+      serializerCompiler: matchSerializerCompiler,
       schema: {
         tags,
         summary: 'Query by example matcher (yente-compatible)',

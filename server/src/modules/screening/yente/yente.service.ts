@@ -9,6 +9,7 @@ import { entitiesByIds, type StoredEntity } from '../../entities/entity-read.ser
 import { clustersFor } from '../../entities/match-decisions.service.js';
 import type { QueryExample } from '../engine/types.js';
 import { matchAcross, type MergedCandidate } from '../match-across.js';
+import { candidateEntities } from '../candidate-entities.js';
 import { isProblem, validateExample, type ValidExample } from '../subject-validation.js';
 import { matchableSchema } from '../engine-records.js';
 import { namedDatasets, scopeOf, type NamedDataset } from './yente-datasets.js';
@@ -83,7 +84,7 @@ async function entitiesOf(ctx: RequestContext, candidates: readonly MergedCandid
   }
   const entities = new Map<string, StoredEntity>();
   for (const [datasetId, ids] of wanted) {
-    for (const e of await entitiesByIds(ctx, datasetId, [...ids])) entities.set(`${datasetId}/${e.id}`, e);
+    for (const e of await candidateEntities(ctx, datasetId, [...ids])) entities.set(`${datasetId}/${e.id}`, e);
   }
   return entities;
 }
