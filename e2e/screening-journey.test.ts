@@ -58,10 +58,31 @@ describe('screening an applicant, as the Bibob-coördinator of Tilburg', () => {
     await expectAccessible(page, 'screening with decision and conclusion');
     await snapshot(page, 'screening-decided');
 
+    // A revised conclusion becomes the current one; the earlier one stays in the history.
+    await page.getByLabel('Nader onderzoek').check();
+    await page.getByLabel('Onderbouwing').fill('Eerst de KvK-historie van de stroman opvragen.');
+    await page.getByTestId('conclusion-submit').click();
+    await page.getByTestId('conclusion-history-row').first().waitFor();
+    await expect(page.getByTestId('conclusion-history').textContent()).resolves.toContain('Bibob-advies vragen');
+
+    // Marked TLP:RED, the screening opens only after the reader has said why.
+    await page.getByTestId('screening-sharing').waitFor();
+    await page.getByLabel('TLP:RED').check();
+    await page.getByTestId('tlp-submit').click();
+    // The page reads the screening again at once, and so does a reload.
+    await page.getByTestId('access-reason').waitFor();
+    await page.reload();
+    await page.getByTestId('access-reason').waitFor();
+    await expectAccessible(page, 'screening access reason');
+    await page.getByLabel('Doel').selectOption('bibob_onderzoek');
+    await page.getByRole('button', { name: 'Dossier openen' }).click();
+    await page.getByTestId('screening-conclusion').waitFor();
+    await expect(page.getByTestId('screening-conclusion').textContent()).resolves.toContain('Nader onderzoek');
+
     await page.getByRole('link', { name: 'Terug naar screening' }).click();
     await page.getByTestId('screening-list').waitFor();
     // The list may first show its cached rows and then the refreshed ones: wait for the conclusion.
-    await page.getByTestId('screening-list').getByText('Bibob-advies vragen').first().waitFor();
+    await page.getByTestId('screening-list').getByText('Nader onderzoek').first().waitFor();
     await expectAccessible(page, 'screening list');
     await snapshot(page, 'screening-list');
     await context.close();

@@ -8,7 +8,9 @@ import { describeMatrix, settle, type Arranged } from './support/authorization-m
 
 // Screenings: the owner screens an applicant against its own register (one candidate), records
 // a decision whose note is the secret, and shares the screening whole with the grantee. The
-// decisions belong to the owner: a grantee reads the screening without them.
+// decisions belong to the owner: a grantee reads the screening without them. The screening is
+// run by an extra adviser of the owner, so of the matrix users only the Bibob coordinator may
+// conclude it.
 
 const secret = 'Beslisnotitie: bron is de CIE';
 const candidate = { id: 'kandidaat-1', schema: 'Person', properties: { name: ['Hendrik Matrixsma'] } };
@@ -73,5 +75,11 @@ describeMatrix({
       'PUT /api/v1/screenings/{screeningId}/tlp': { tlp: 'GREEN' },
     };
     return bodies[route];
+  },
+  send(_world, client, route, url, arranged) {
+    if (route !== 'GET /api/v1/screenings/{screeningId}') return undefined;
+    // A shared screening asks the reader why first (once a session).
+    const reason = { recordType: 'screening', recordId: arranged.recordId, purpose: 'bibob_onderzoek' };
+    return client.post('/api/v1/access-reasons', reason).then(() => client.get(url));
   },
 });

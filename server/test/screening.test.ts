@@ -137,6 +137,9 @@ describe('tenancy', () => {
       expiresAt: '2027-01-01T00:00:00Z',
     });
     expect(grant.statusCode, grant.body).toBe(201);
+    expect((await w.stranger.get(url)).statusCode).toBe(428);
+    const reason = { recordType: 'screening', recordId: screening.id, purpose: 'bibob_onderzoek' };
+    expect((await w.stranger.post('/api/v1/access-reasons', reason)).statusCode).toBe(204);
     const shared = await w.stranger.get(url);
     expect(shared.statusCode, shared.body).toBe(200);
     expect(shared.json().access.via).toBe('grant');
@@ -150,8 +153,9 @@ describe('tenancy', () => {
   it('cannot screen against a dataset that is not shared with the organisation', async () => {
     const res = await w.stranger.post('/api/v1/screenings', screeningBody({ datasetIds: [w.datasetId] }));
     expect(res.statusCode).toBe(404);
+    // With no register at all, an empty answer would read as a clean result: refused.
     const all = await w.stranger.post('/api/v1/screenings', screeningBody());
-    expect(all.json<Screening>().result.candidates).toEqual([]);
+    expect(all.statusCode).toBe(409);
   });
 
   it('keeps answers identical after a restart from the snapshots', async () => {
@@ -172,8 +176,8 @@ describe('tenancy', () => {
   it('stops using a dataset once its grant is revoked', async () => {
     expect((await w.riec.delete(`/api/v1/datasets/${w.datasetId}/grants/${w.grantId}`)).statusCode).toBe(204);
     const res = await w.bibob.post('/api/v1/screenings', screeningBody());
-    expect(res.statusCode, res.body).toBe(201);
-    expect(res.json<Screening>().result.candidates).toEqual([]);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().message).toContain('no registers accessible');
     expect((await w.bibob.post('/api/v1/screenings', screeningBody({ datasetIds: [w.datasetId] }))).statusCode).toBe(
       404,
     );

@@ -24,6 +24,8 @@ type Kind = {
   stranger: () => Client;
   create: () => Promise<string>;
   url: (id: string) => string;
+  /** Set when a TLP:RED record of this kind opens only after a reason (POST /access-reasons). */
+  reasonType?: 'screening';
 };
 
 const kinds: Kind[] = [
@@ -63,6 +65,7 @@ const kinds: Kind[] = [
       return res.json<{ id: string }>().id;
     },
     url: (id) => `/api/v1/screenings/${id}`,
+    reasonType: 'screening',
   },
 ];
 
@@ -103,6 +106,10 @@ describe.each(kinds)('the TLP marking of a $name', (kind) => {
 
     const set = await owner.request('PUT', `${kind.url(id)}/tlp`, { tlp: 'RED' });
     expect(set.statusCode, set.body).toBe(204);
+    if (kind.reasonType) {
+      const reason = { recordType: kind.reasonType, recordId: id, purpose: 'dreigingsinschatting' };
+      expect((await owner.post('/api/v1/access-reasons', reason)).statusCode).toBe(204);
+    }
     expect((await owner.get(kind.url(id))).json()).toMatchObject({ tlp: 'RED' });
     const listUrl = kind.url('').replace(/\/$/, '');
     const listed = (await owner.get(listUrl)).json<{ id: string; tlp: string }[]>();

@@ -30,7 +30,7 @@ import type {
 import type { ScanAnswersTable, ScanFindingsTable, SecurityScansTable } from '../modules/scans/scans.table.js';
 import type { SupportRequestNotesTable, SupportRequestsTable } from '../modules/support/support.table.js';
 import type { PoiDuplicateDecisionsTable } from '../modules/pois/pois.table.js';
-import type { ScreeningsTable } from '../modules/screening/screening.table.js';
+import type { ScreeningConclusionsTable, ScreeningsTable } from '../modules/screening/screening.table.js';
 
 import type { PoiEntityLinksTable } from '../modules/pois/poi-entity-links.js';
 import type { PoiPhotosTable } from '../modules/pois/poi-photos.table.js';
@@ -78,6 +78,7 @@ export type Database = {
   support_request_notes: SupportRequestNotesTable;
   poi_duplicate_decisions: PoiDuplicateDecisionsTable;
   screenings: ScreeningsTable;
+  screening_conclusions: ScreeningConclusionsTable;
   /** Counters moved by triggers on writes that change access (see db/cache-version.ts). */
   cache_versions: { name: string; version: number };
 };

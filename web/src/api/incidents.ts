@@ -76,5 +76,5 @@ export const giveAccessReason = (
   recordId: string,
   purpose: string,
   note?: string,
-  recordType: 'incident' | 'officeholder' | 'poi' = 'incident',
+  recordType: 'incident' | 'officeholder' | 'poi' | 'screening' = 'incident',
 ): Promise<void> => api<void>('POST', '/access-reasons', { recordType, recordId, purpose, ...(note ? { note } : {}) });

@@ -89,8 +89,26 @@ export type Screening = ScreeningSummary & {
     redFlags: RedFlag[];
     maxHops: number;
   };
-  conclusion: { outcome: ScreeningOutcome; text: string; concludedBy: string; concludedAt: string } | null;
-  access: { via: 'organisation' | 'grant'; sharedBy: string | null };
+  /** The current conclusion: the newest of `conclusions`. */
+  conclusion: ScreeningConclusion | null;
+  /** Every conclusion recorded, newest first (kept, never overwritten). */
+  conclusions: ScreeningConclusion[];
+  access: {
+    via: 'organisation' | 'grant';
+    sharedBy: string | null;
+    purpose: string | null;
+    /** The user who ran the screening or the owner's Bibob coordinator. */
+    mayConclude: boolean;
+    /** The owner organisation shares the screening and sets its TLP marking. */
+    mayShare: boolean;
+  };
+};
+
+export type ScreeningConclusion = {
+  outcome: ScreeningOutcome;
+  text: string;
+  concludedBy: string;
+  concludedAt: string;
 };
 
 export type DatasetOption = { id: string; name: string; title: string; entityCount: number; sharedBy: string | null };
@@ -139,3 +157,7 @@ export const decideCandidate = (
 
 export const concludeScreening = (id: string, input: { outcome: ScreeningOutcome; text: string }): Promise<Screening> =>
   api<Screening>('POST', `/screenings/${encodeURIComponent(id)}/conclusion`, input);
+
+/** Ends a grant on a screening at once (screening grants have their own route, not DELETE /grants/{id}). */
+export const revokeScreeningGrant = (id: string, grantId: string): Promise<void> =>
+  api<void>('DELETE', `/screenings/${encodeURIComponent(id)}/grants/${encodeURIComponent(grantId)}`);

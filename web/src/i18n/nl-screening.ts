@@ -10,11 +10,12 @@ export const nlScreening = {
     nationality: 'Nationaliteit',
     jurisdiction: 'Land van vestiging',
   } as Record<string, string>,
+  /** Roles as registers write them (lower case), in the reader's language. */
   roles: { resident: 'bewoner', registered: 'ingeschreven' } as Record<string, string>,
   summary: (name: string, pct: string, paths: number, flags: number) =>
     `Beste overeenkomst: ${name} (${pct}); ${paths} pad(en) naar gemarkeerde entiteiten; ${flags} rode vlag(gen).`,
   noMatchSummary: 'Geen overeenkomst gevonden.',
-  decideOther: 'Besluit vastleggen voor deze kandidaat',
+  decideOther: (name: string) => `Besluit vastleggen voor ${name}`,
   nav: 'Screening',
   title: 'Screening',
   intro:
@@ -31,7 +32,7 @@ export const nlScreening = {
   addressHint: 'Straat, huisnummer en plaats, of postcode en huisnummer.',
   kvk: 'KvK-nummer',
   nationality: 'Nationaliteit',
-  nationalityHint: 'Landcode, bijvoorbeeld nl.',
+  nationalityHint: 'Kies het land uit de lijst; typ de eerste letters om te springen.',
   datasets: 'Registers',
   datasetsHint: 'Zonder keuze worden alle registers gebruikt die u mag zien.',
   datasetOption: (title: string, count: number, sharedBy: string | null) =>
@@ -74,7 +75,7 @@ export const nlScreening = {
   itemEvidence: (pct: string) => `komt overeen voor ${pct}`,
   itemUnknown: 'niet te vergelijken: een van beide kanten mist dit gegeven',
   itemPenalty: (factor: string) => `tegenstrijdig: score vermenigvuldigd met ${factor}`,
-  technical: 'Technische toelichting',
+  technical: 'Technische details van de vergelijking (voor beheerders, in het Engels)',
   decisionLegend: (name: string) => `Is ${name} de aanvrager?`,
   decisions: { same: 'Zelfde persoon', different: 'Andere persoon', unsure: 'Twijfel' } satisfies Record<
     MatchDecision,
@@ -90,7 +91,7 @@ export const nlScreening = {
     `Kortste verbindingen (hoogstens ${hops} stappen) van de sterkste kandidaten naar personen en bedrijven met een markering.`,
   noPaths: (hops: number) => `Geen gemarkeerde entiteiten binnen ${hops} stappen.`,
   graphLabel: 'Netwerkweergave van de paden (dezelfde paden staan in de tabel eronder)',
-  pathsTable: 'Paden als tabel',
+  pathsTable: 'Paden stap voor stap',
   pathColumns: { path: 'Pad', step: 'Stap', from: 'Van', tie: 'Verband', to: 'Naar', dates: 'Periode' },
   pathLabel: (n: number, length: number, target: string) => `Pad ${n}: ${length} stappen naar ${target}`,
   since: (from: string | null, to: string | null) => (from || to ? `${from ?? '?'} – ${to ?? 'heden'}` : '—'),
@@ -123,6 +124,68 @@ export const nlScreening = {
   conclusionBy: (by: string, at: string) => `Vastgelegd door ${by} op ${at}`,
   conclusionRequired: 'Kies een uitkomst en schrijf een onderbouwing (ten minste 3 tekens).',
   noConclusion: 'Nog geen conclusie.',
+  conclusionHistory: 'Eerdere conclusies',
+  conclusionHistoryCaption: 'Eerdere conclusies, nieuwste eerst',
+  conclusionWhen: 'Vastgelegd op',
+  conclusionWho: 'Door',
+  mayNotConclude:
+    'Alleen wie de screening uitvoerde of de Bibob-coördinator van uw organisatie legt de conclusie vast.',
+  mayNotConcludeShared: 'De conclusie legt de organisatie vast die de screening uitvoerde.',
+  sharingTitle: 'Delen en rubricering',
+  sharingIntro:
+    'Deel deze screening met een organisatie (bijvoorbeeld het RIEC of het Landelijk Bureau Bibob) of met genoemde personen, voor een doel en tot een datum. TLP:RED deelt alleen met genoemde personen; binnen uw organisatie ziet dan alleen wie de screening uitvoerde en wie genoemd is haar.',
+  jurisdiction: 'Land van vestiging',
+  noCountry: 'Geen land gekozen',
+  subjectDetails: 'Gegevens van de aanvrager',
+  birthDateInvalid: 'Vul een bestaande datum in, bijvoorbeeld 3-4-1979, 1979-04-03 of alleen een jaar (1979).',
+  decisionRequired: 'Kies een antwoord.',
+  decisionsFor: (schema: string): Record<MatchDecision, string> =>
+    schema === 'Person'
+      ? { same: 'Zelfde persoon', different: 'Andere persoon', unsure: 'Twijfel' }
+      : schema === 'Company'
+        ? { same: 'Zelfde bedrijf', different: 'Ander bedrijf', unsure: 'Twijfel' }
+        : { same: 'Zelfde organisatie', different: 'Andere organisatie', unsure: 'Twijfel' },
+  /** Labels of the score lines as the server writes them (Dutch); English translates them. */
+  itemLabels: {} as Record<string, string>,
+  technicalIntro:
+    'De interne notatie van de vergelijker, per onderdeel met zijn gewicht in de score. Voor het beoordelen is de uitleg hierboven genoeg.',
+  technicalWeight: (pct: string) => `gewicht ${pct}`,
+  pathsShown: (n: number) => `${n} ${n === 1 ? 'pad' : 'paden'} gevonden; alle staan in de tekening en de tabel.`,
+  pathsTableCaption: 'Elk pad per stap: van, verband, naar en periode',
+  pathShort: (n: number) => `Pad ${n} (vervolg)`,
+  zoomIn: 'Inzoomen',
+  zoomOut: 'Uitzoomen',
+  zoomFit: 'Alles in beeld',
+  zoomControls: 'Zoomen in de netwerkweergave',
+  legend: {
+    title: 'Legenda',
+    person: 'Persoon (rondje)',
+    organisation: 'Bedrijf of organisatie (vierkant)',
+    address: 'Adres (driehoek)',
+    flagged: 'Gemarkeerd (rood)',
+    applicant: 'Aanvrager (zwarte rand)',
+    strawMan: 'Mogelijke stroman (dubbele oranje rand)',
+    hub: 'Knooppunt met veel verbanden (gestreepte gele rand)',
+    applicantTag: 'aanvrager',
+    flaggedTag: 'gemarkeerd',
+    strawManTag: 'stroman?',
+    hubTag: 'knooppunt',
+  },
+  redFlagsIntro:
+    'Elke vlag noemt de gemeten waarden en de drempel waarmee ze zijn vergeleken; open "Bewijs" voor de betrokken entiteiten.',
+  flagCodes: {
+    flagged_entity: 'Zelf gemarkeerd',
+    flagged_within_hops: 'Verbonden met gemarkeerde entiteiten',
+    address_hub: 'Adres met veel organisaties',
+    many_directorships: 'Veel bestuursfuncties',
+    recent_incorporation: 'Pas opgericht',
+    frequent_director_changes: 'Vaak wisselende bestuurders',
+    straw_man: 'Mogelijke stroman',
+  } as Record<string, string>,
+  flagEvidence: (n: number) => `Bewijs: ${n} ${n === 1 ? 'verwijzing' : 'verwijzingen'} in het register`,
+  flagEntities: (names: string) => `Betrokken (in deze screening): ${names}.`,
+  flagIds: (n: number) =>
+    `${n} verdere ${n === 1 ? 'verwijzing' : 'verwijzingen'} (entiteiten en verbanden) met hun kenmerk in het register:`,
 };
 
 export type ScreeningMessages = typeof nlScreening;

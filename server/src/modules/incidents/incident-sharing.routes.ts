@@ -14,6 +14,7 @@ import { revokeGrant } from '../sharing/sharing.service.js';
 import { incidentIdParams } from './incidents.schema.js';
 import * as sharing from './incident-sharing.service.js';
 import { giveOfficeholderAccessReason } from '../officeholders/officeholder-sharing.service.js';
+import { giveScreeningAccessReason } from '../screening/screening-sharing.service.js';
 
 const tags = ['sharing'];
 
@@ -99,7 +100,9 @@ export function registerIncidentSharingRoutes(app: App, ctx: AppContext): void {
           ? giveOfficeholderAccessReason
           : recordType === 'poi'
             ? givePoiAccessReason
-            : sharing.giveIncidentAccessReason;
+            : recordType === 'screening'
+              ? giveScreeningAccessReason
+              : sharing.giveIncidentAccessReason;
       await give(requestContext(req, ctx), recordId, { purpose, note });
       return reply.status(204).send(null);
     },

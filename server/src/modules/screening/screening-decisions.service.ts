@@ -1,20 +1,24 @@
 /**
- * Match decisions on a screening's candidates. The applicant is kept as an entity of the
+ * Match decisions and conclusions on a screening. Match decisions on its candidates: The applicant is kept as an entity of the
  * organisation's own "screened applicants" dataset, and each decision (applicant ~ candidate)
  * goes through the entity store's match-decision service: appended, never overwritten, the
  * newest counting, "same" clusters resolving in every later answer.
  */
-import { notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { AppContext, RequestContext } from '../../platform/context.js';
 import { createDataset, findDatasetForCli } from '../entities/datasets.service.js';
 import { entitiesByIds } from '../entities/entity-read.service.js';
 import { importFtmEntities } from '../entities/ftm-import.service.js';
 import { decideMatch, listDecisions } from '../entities/match-decisions.service.js';
 import type { MatchDecisionDto } from '../entities/entities.schema.js';
-import type { ScreeningDecisionInput, ScreeningResult } from './screening.schema.js';
+import type { ScreeningConclusionInput, ScreeningDecisionInput, ScreeningResult } from './screening.schema.js';
 import { SUBJECT_DATASET } from './screening-datasets.js';
 import { requireOwnScreening } from './screening-access.js';
+import * as repo from './screening.repository.js';
 import type { ScreeningRow } from './screening.repository.js';
+import { mayConclude, type ScreeningAccess } from './screening.policy.js';
 
 type DecisionSummary = NonNullable<ScreeningResult['candidates'][number]['decision']>;
 
@@ -54,7 +58,7 @@ export async function decideCandidate(
   screeningId: string,
   input: ScreeningDecisionInput,
 ): Promise<MatchDecisionDto> {
-  const row = await requireOwnScreening(ctx, screeningId);
+  const { row } = await requireOwnScreening(ctx, screeningId);
   if (!isCandidate(row, input.datasetId, input.entityId)) throw notFound('candidate');
   const subjectDatasetId = await ensureSubjectEntity(ctx, row);
   return decideMatch(ctx, {
@@ -85,4 +89,55 @@ export async function currentDecisions(
     });
   }
   return result;
+}
+
+/**
+ * Records a conclusion (geen bezwaar, nader onderzoek, Bibob-advies vragen): only the user who
+ * ran the screening or the organisation's Bibob coordinator may. Every conclusion is kept as
+ * history (who, when); the newest is the current one, copied onto the screening for lists. Audited.
+ */
+export async function recordConclusion(
+  ctx: RequestContext,
+  screeningId: string,
+  input: ScreeningConclusionInput,
+): Promise<{ row: ScreeningRow; access: ScreeningAccess }> {
+  const { row, access } = await requireOwnScreening(ctx, screeningId);
+  if (!mayConclude(ctx.actor, row, access)) {
+    throw new AppError(
+      'forbidden',
+      'Alleen wie de screening uitvoerde of de Bibob-coördinator legt de conclusie vast / ' +
+        'Only the user who ran the screening or a Bibob coordinator may record its conclusion',
+    );
+  }
+  const entry = {
+    id: newId(),
+    organisation_id: row.organisation_id,
+    screening_id: row.id,
+    outcome: input.outcome,
+    text: input.text,
+    concluded_by_user_id: ctx.actor.userId,
+    concluded_at: ctx.clock.now().toISOString(),
+  };
+  const current = {
+    conclusion_outcome: entry.outcome,
+    conclusion_text: entry.text,
+    concluded_by_user_id: entry.concluded_by_user_id,
+    concluded_at: entry.concluded_at,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    const { position } = await repo.appendConclusion(trx, entry);
+    await repo.updateScreening(trx, row.id, current);
+    await recordAudit(trx, ctx.dialect, ctx.clock, {
+      action: 'screening.conclude',
+      result: 'success',
+      actorUserId: ctx.actor.userId,
+      organisationId: ctx.actor.organisationId,
+      objectType: 'screening',
+      objectId: row.id,
+      recordOwnerId: row.organisation_id,
+      details: { outcome: entry.outcome, conclusionId: entry.id, position, revised: position > 1 },
+      origin: ctx.origin,
+    });
+  });
+  return { row: { ...row, ...current }, access };
 }

@@ -5,15 +5,16 @@ import type { RequestContext } from '../../platform/context.js';
 import {
   assertTlpChangeAllowed,
   createGrant,
+  giveAccessReason,
   listGrants,
   revokeGrant,
   type ShareableRecord,
 } from '../sharing/sharing.service.js';
 import type { GrantDto } from '../sharing/sharing.schema.js';
 import type { CreateGrantInput } from '../sharing/sharing.schema.js';
-import type { Tlp } from '../sharing/sharing.table.js';
+import type { SharingPurpose, Tlp } from '../sharing/sharing.table.js';
 import { screeningParts } from './screening.policy.js';
-import { requireOwnScreening } from './screening-access.js';
+import { requireOwnScreening, requireScreening } from './screening-access.js';
 import type { ScreeningRow } from './screening.repository.js';
 
 // A screening goes to an organisation (the RIEC, the Landelijk Bureau Bibob) or to named people,
@@ -28,17 +29,17 @@ const recordOf = (row: ScreeningRow): ShareableRecord => ({
 
 /** Shares a screening record whole (owner organisation only). */
 export async function shareScreening(ctx: RequestContext, id: string, input: CreateGrantInput): Promise<GrantDto> {
-  return createGrant(ctx, recordOf(await requireOwnScreening(ctx, id)), { ...input, parts: [...screeningParts] });
+  return createGrant(ctx, recordOf((await requireOwnScreening(ctx, id)).row), { ...input, parts: [...screeningParts] });
 }
 
 /** The grants on a screening, for its owner. */
 export async function listScreeningGrants(ctx: RequestContext, id: string): Promise<GrantDto[]> {
-  return listGrants(ctx, recordOf(await requireOwnScreening(ctx, id)));
+  return listGrants(ctx, recordOf((await requireOwnScreening(ctx, id)).row));
 }
 
 /** Ends one grant on a screening at once. */
 export async function revokeScreeningGrant(ctx: RequestContext, id: string, grantId: string): Promise<void> {
-  const grants = await listGrants(ctx, recordOf(await requireOwnScreening(ctx, id)));
+  const grants = await listGrants(ctx, recordOf((await requireOwnScreening(ctx, id)).row));
   if (!grants.some((g) => g.id === grantId)) throw notFound('grant');
   await revokeGrant(ctx, grantId);
 }
@@ -46,7 +47,7 @@ export async function revokeScreeningGrant(ctx: RequestContext, id: string, gran
 /** Sets the TLP marking of an own screening; RED is refused while organisation-wide grants are live (audited). */
 export async function setScreeningTlp(ctx: RequestContext, id: string, tlp: Tlp): Promise<void> {
   if (!can(ctx.actor, 'screenings:create')) throw forbidden();
-  const record = recordOf(await requireOwnScreening(ctx, id));
+  const record = recordOf((await requireOwnScreening(ctx, id)).row);
   await assertTlpChangeAllowed(ctx, record, tlp);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
@@ -66,4 +67,14 @@ export async function setScreeningTlp(ctx: RequestContext, id: string, tlp: Tlp)
       origin: ctx.origin,
     });
   });
+}
+
+/** Records why the actor opens a screening (asked once per session for shared and TLP:RED screenings). */
+export async function giveScreeningAccessReason(
+  ctx: RequestContext,
+  id: string,
+  input: { purpose: SharingPurpose; note?: string | undefined },
+): Promise<void> {
+  const { row } = await requireScreening(ctx, id);
+  await giveAccessReason(ctx, { type: 'screening', id, organisationId: row.organisation_id }, input);
 }

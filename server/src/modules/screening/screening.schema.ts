@@ -120,6 +120,13 @@ export type SkippedHubDto = z.infer<typeof skippedHubSchema>;
 
 const datasetRef = z.object({ id: z.uuid(), name: z.string(), title: z.string() });
 
+const conclusionSchema = z.object({
+  outcome: z.enum(screeningOutcomes),
+  text: z.string(),
+  concludedBy: z.string(),
+  concludedAt: z.string(),
+});
+
 export const screeningSummarySchema = z
   .object({
     id: z.uuid(),
@@ -143,15 +150,20 @@ export const screeningSchema = screeningSummarySchema
     subject: z.object({ schema: z.enum(screeningSchemata), properties: z.record(z.string(), z.array(z.string())) }),
     datasets: z.array(datasetRef),
     result: screeningResultSchema,
-    conclusion: z
-      .object({
-        outcome: z.enum(screeningOutcomes),
-        text: z.string(),
-        concludedBy: z.string(),
-        concludedAt: z.string(),
-      })
-      .nullable(),
-    access: z.object({ via: z.enum(['organisation', 'grant']), sharedBy: z.string().nullable() }),
+    /** The current conclusion: the newest of `conclusions`. */
+    conclusion: conclusionSchema.nullable(),
+    /** Every conclusion recorded, newest first (kept, never overwritten). */
+    conclusions: z.array(conclusionSchema),
+    access: z.object({
+      via: z.enum(['organisation', 'grant']),
+      sharedBy: z.string().nullable(),
+      /** The purpose of the reader's access (the reason given, or the grant's purpose). */
+      purpose: z.string().nullable(),
+      /** Whether the reader may record a conclusion (the user who ran it, or a Bibob coordinator). */
+      mayConclude: z.boolean(),
+      /** Whether the reader may share the screening and set its TLP marking (owner organisation). */
+      mayShare: z.boolean(),
+    }),
   })
   .meta({ id: 'Screening' });
 export type ScreeningDto = z.infer<typeof screeningSchema>;

@@ -1,9 +1,10 @@
-import { AppError, invalid } from '../../platform/errors.js';
+import { AppError, conflict, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { recordAudit, type AuditInput } from '../../platform/audit/audit.service.js';
+import { commitWithAudit } from '../../platform/audit/group-commit.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Db } from '../../db/database.js';
-import { sharedRecordIds } from '../sharing/sharing.service.js';
+import { requireAccessReason, sharedRecordIds } from '../sharing/sharing.service.js';
 import { displayNames } from '../users/users.service.js';
 import type {
   CreateScreeningInput,
@@ -12,16 +13,27 @@ import type {
   ScreeningResult,
   ScreeningSummary,
 } from './screening.schema.js';
-import type { ScreeningAccess } from './screening.policy.js';
-import { requireOwnScreening, requireScreening } from './screening-access.js';
+import { mayConclude, type ScreeningAccess } from './screening.policy.js';
+import { requireScreening } from './screening-access.js';
 import { isProblem, validateExample, type ValidExample } from './subject-validation.js';
 import { datasetsToScreen } from './screening-datasets.js';
 import { matchAcross } from './match-across.js';
 import { buildScreeningResult } from './screening-result.js';
-import { currentDecisions } from './screening-decisions.service.js';
+import { currentDecisions, recordConclusion } from './screening-decisions.service.js';
 import * as repo from './screening.repository.js';
 
 const CANDIDATES = { limit: 10, threshold: 0.3 };
+const NO_REGISTERS =
+  'no registers accessible: uw organisatie heeft geen registers om tegen te screenen / ' +
+  'your organisation may not screen against any register; ask its owner (e.g. the RIEC) to share one';
+/** How the user who ran a screening sees it right after (a new screening is TLP:AMBER). */
+const RAN_IT: ScreeningAccess = {
+  via: 'organisation',
+  purpose: null,
+  sharedBy: null,
+  isReasonRequired: false,
+  grantIds: [],
+};
 
 function audit(ctx: RequestContext, db: Db, input: Omit<AuditInput, 'actorUserId' | 'organisationId' | 'origin'>) {
   return recordAudit(db, ctx.dialect, ctx.clock, {
@@ -44,6 +56,8 @@ function validSubject(input: CreateScreeningInput): ValidExample {
 export async function createScreening(ctx: RequestContext, input: CreateScreeningInput): Promise<ScreeningDto> {
   const subject = validSubject(input);
   const accesses = await datasetsToScreen(ctx, input.datasetIds);
+  // Without a register to screen against, "nothing found" would read as a clean result: refuse.
+  if (accesses.length === 0) throw conflict(NO_REGISTERS);
   const candidates = await matchAcross(ctx, accesses, subject.example, CANDIDATES);
   const result = await buildScreeningResult(ctx, new Map(accesses.map((a) => [a.dataset.id, a])), candidates);
   const row: repo.ScreeningRow = {
@@ -66,23 +80,31 @@ export async function createScreening(ctx: RequestContext, input: CreateScreenin
     concluded_at: null,
     tlp: 'AMBER',
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertScreening(trx, row);
-    await audit(ctx, trx, {
+  // The record and its audit event commit together, group-committed with concurrent screenings.
+  await commitWithAudit(
+    ctx,
+    {
       action: 'screening.create',
       result: 'success',
+      actorUserId: ctx.actor.userId,
+      organisationId: ctx.actor.organisationId,
       objectType: 'screening',
       objectId: row.id,
       details: { datasets: accesses.length, candidates: result.candidates.length, redFlags: result.redFlags.length },
-    });
-  });
+      origin: ctx.origin,
+    },
+    (trx) => repo.insertScreening(trx, row).then(() => undefined),
+  );
   // A screening just made has no decisions yet (they name its new id), and its parts are at hand.
-  return toDto(ctx, row, { via: 'organisation', purpose: null, sharedBy: null }, { result, decisions: new Map() });
+  return toDto(ctx, row, RAN_IT, { result, decisions: new Map() });
 }
 
-/** One screening with its current decisions; every read is audited. */
+/** One screening with its current decisions; every read is audited, a shared or RED one with the reader's reason. */
 export async function getScreening(ctx: RequestContext, id: string): Promise<ScreeningDto> {
-  const { row, access } = await requireScreening(ctx, id);
+  const found = await requireScreening(ctx, id);
+  const { row } = found;
+  const reason = found.access.isReasonRequired ? await requireAccessReason(ctx, 'screening', id) : null;
+  const access = { ...found.access, purpose: reason?.purpose ?? found.access.purpose };
   await audit(ctx, ctx.db, {
     action: 'screening.read',
     result: 'success',
@@ -90,7 +112,7 @@ export async function getScreening(ctx: RequestContext, id: string): Promise<Scr
     objectId: id,
     recordOwnerId: row.organisation_id,
     ...(access.purpose ? { purpose: access.purpose } : {}),
-    details: { via: access.via },
+    details: { via: access.via, grantIds: access.grantIds, tlp: row.tlp },
   });
   return toDto(ctx, row, access);
 }
@@ -101,7 +123,8 @@ export async function listScreenings(
   page: { page: number; pageSize: number },
 ): Promise<ScreeningSummary[]> {
   const shared = await sharedRecordIds(ctx, 'screening');
-  const rows = await repo.listScreenings(ctx.db, ctx.actor.organisationId, shared, {
+  const reader = { organisationId: ctx.actor.organisationId, userId: ctx.actor.userId };
+  const rows = await repo.listScreenings(ctx.db, reader, shared, {
     limit: page.pageSize,
     offset: (page.page - 1) * page.pageSize,
   });
@@ -112,30 +135,14 @@ export async function listScreenings(
   return rows.map((r) => summaryOf(r, names));
 }
 
-/** Records (or revises) the adviser's conclusion; the audit trail keeps every version. */
+/** Records the conclusion as the newest of its history (the user who ran it or a Bibob coordinator; audited). */
 export async function concludeScreening(
   ctx: RequestContext,
   id: string,
   input: ScreeningConclusionInput,
 ): Promise<ScreeningDto> {
-  const row = await requireOwnScreening(ctx, id);
-  const changes = {
-    conclusion_outcome: input.outcome,
-    conclusion_text: input.text,
-    concluded_by_user_id: ctx.actor.userId,
-    concluded_at: ctx.clock.now().toISOString(),
-  };
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateScreening(trx, id, changes);
-    await audit(ctx, trx, {
-      action: 'screening.conclude',
-      result: 'success',
-      objectType: 'screening',
-      objectId: id,
-      details: { outcome: input.outcome, revised: row.concluded_at !== null },
-    });
-  });
-  return toDto(ctx, { ...row, ...changes }, { via: 'organisation', purpose: null, sharedBy: null });
+  const { row, access } = await recordConclusion(ctx, id, input);
+  return toDto(ctx, row, access);
 }
 
 function summaryOf(row: repo.ScreeningListRow, names: Map<string, string>): ScreeningSummary {
@@ -162,29 +169,33 @@ async function toDto(
   access: ScreeningAccess,
   known?: { result: ScreeningResult; decisions: Decisions },
 ): Promise<ScreeningDto> {
-  const names = await displayNames(ctx, [
-    row.created_by_user_id,
-    ...(row.concluded_by_user_id ? [row.concluded_by_user_id] : []),
-  ]);
+  // A screening just made has no conclusions yet.
+  const history = known ? [] : await repo.listConclusions(ctx.db, row.id);
+  const names = await displayNames(ctx, [row.created_by_user_id, ...history.map((c) => c.concluded_by_user_id)]);
   const result = known?.result ?? (JSON.parse(row.result) as ScreeningResult);
   // Decisions belong to the owner organisation; a grantee reads the screening without them.
   const decisions: Decisions =
     known?.decisions ?? (access.via === 'organisation' ? await currentDecisions(ctx, row.id) : new Map());
   for (const c of result.candidates) c.decision = decisions.get(`${c.datasetId}/${c.entityId}`) ?? null;
+  const conclusions = history.map((c) => ({
+    outcome: c.outcome,
+    text: c.text,
+    concludedBy: names.get(c.concluded_by_user_id) ?? '—',
+    concludedAt: c.concluded_at,
+  }));
   return {
     ...summaryOf(row, names),
     subject: JSON.parse(row.subject) as ScreeningDto['subject'],
     datasets: JSON.parse(row.datasets) as ScreeningDto['datasets'],
     result,
-    conclusion:
-      row.conclusion_outcome && row.conclusion_text && row.concluded_at
-        ? {
-            outcome: row.conclusion_outcome,
-            text: row.conclusion_text,
-            concludedBy: names.get(row.concluded_by_user_id ?? '') ?? '—',
-            concludedAt: row.concluded_at,
-          }
-        : null,
-    access: { via: access.via, sharedBy: access.sharedBy },
+    conclusion: conclusions[0] ?? null,
+    conclusions,
+    access: {
+      via: access.via,
+      sharedBy: access.sharedBy,
+      purpose: access.purpose,
+      mayConclude: mayConclude(ctx.actor, row, access),
+      mayShare: access.via === 'organisation',
+    },
   };
 }

@@ -39,3 +39,19 @@ export type ScreeningsTable = {
   /** TLP 2.0 marking (default AMBER); RED lets grants go to named people only. */
   tlp: Generated<Tlp>;
 };
+
+/**
+ * Every conclusion recorded on a screening, kept as history: never changed or deleted while the
+ * screening lives (the newest is the current one, also copied onto the screening for lists).
+ */
+export type ScreeningConclusionsTable = {
+  id: string;
+  organisation_id: string;
+  screening_id: string;
+  /** 1 for the first conclusion of the screening, then 2, ...: the highest is the current one. */
+  position: number;
+  outcome: ScreeningOutcome;
+  text: string;
+  concluded_by_user_id: string;
+  concluded_at: string;
+};

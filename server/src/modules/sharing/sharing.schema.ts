@@ -38,7 +38,7 @@ export const tlpSchema = z.strictObject({ tlp: z.enum(tlpLevels) }).meta({ id: '
 
 export const accessReasonSchema = z
   .strictObject({
-    recordType: z.enum(['incident', 'officeholder', 'poi']),
+    recordType: z.enum(['incident', 'officeholder', 'poi', 'screening']),
     recordId: z.uuid(),
     purpose: z.enum(sharingPurposes),
     note: z.string().trim().max(500).optional(),

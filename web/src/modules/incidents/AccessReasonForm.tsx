@@ -19,7 +19,7 @@ export function AccessReasonForm({
 }: {
   /** The record's id (an incident unless `recordType` says otherwise). */
   incidentId: string;
-  recordType?: 'incident' | 'officeholder' | 'poi';
+  recordType?: 'incident' | 'officeholder' | 'poi' | 'screening';
   onGiven: () => void;
 }) {
   const { m } = useI18n();

@@ -6,14 +6,19 @@ import { Button } from '../../ui/Button';
 import { RadioGroup } from '../../ui/ChoiceGroup';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextAreaField } from '../../ui/Field';
+import { Table, TBody, Td, Th, THead, Tr } from '../../ui/Table';
 import { Alert, Heading, Paragraph, StatusBadge } from '../../ui/Typography';
 import { useFormErrors } from '../../ui/use-form-errors';
 
 const fields = ['outcome', 'text'] as const;
 const outcomes: ScreeningOutcome[] = ['geen_bezwaar', 'nader_onderzoek', 'bibob_advies_vragen'];
 
-/** The adviser's conclusion: shown when given, and a form for the owner organisation. */
-export function ConclusionSection({ screening, canConclude }: { screening: Screening; canConclude: boolean }) {
+/**
+ * The conclusion: the current one, the earlier ones (kept, never overwritten), and a form for the
+ * user who ran the screening or the Bibob coordinator; others read why they cannot conclude.
+ */
+export function ConclusionSection({ screening }: { screening: Screening }) {
+  const canConclude = screening.access.mayConclude;
   const { m, formatDateTime } = useI18n();
   const s = m.screening;
   const queryClient = useQueryClient();
@@ -23,6 +28,7 @@ export function ConclusionSection({ screening, canConclude }: { screening: Scree
   const [saved, setSaved] = useState(false);
   const { errors, fail, failWith, clear } = useFormErrors(fields);
   const current = screening.conclusion;
+  const earlier = screening.conclusions.slice(1);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -64,6 +70,29 @@ export function ConclusionSection({ screening, canConclude }: { screening: Scree
       ) : (
         <Paragraph>{s.noConclusion}</Paragraph>
       )}
+      {earlier.length > 0 ? (
+        <>
+          <Heading level={3}>{s.conclusionHistory}</Heading>
+          <Table caption={s.conclusionHistoryCaption} cards testId="conclusion-history">
+            <THead>
+              <Th>{s.outcome}</Th>
+              <Th>{s.conclusionText}</Th>
+              <Th>{s.conclusionWho}</Th>
+              <Th>{s.conclusionWhen}</Th>
+            </THead>
+            <TBody>
+              {earlier.map((c) => (
+                <Tr key={`${c.concludedAt}-${c.concludedBy}-${c.text}`} testId="conclusion-history-row">
+                  <Td label={s.outcome}>{s.outcomes[c.outcome]}</Td>
+                  <Td label={s.conclusionText}>{c.text}</Td>
+                  <Td label={s.conclusionWho}>{c.concludedBy}</Td>
+                  <Td label={s.conclusionWhen}>{formatDateTime(c.concludedAt)}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </>
+      ) : null}
       {saved ? (
         <Alert type="ok">
           <Paragraph>{s.conclusionSaved}</Paragraph>
@@ -97,7 +126,11 @@ export function ConclusionSection({ screening, canConclude }: { screening: Scree
             </Button>
           </form>
         </>
-      ) : null}
+      ) : (
+        <Paragraph className="wb-muted" data-testid="conclusion-not-allowed">
+          {screening.access.via === 'grant' ? s.mayNotConcludeShared : s.mayNotConclude}
+        </Paragraph>
+      )}
     </section>
   );
 }

@@ -1,15 +1,17 @@
 import { useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
 import { useScreening } from '../../api/screening';
 import { useI18n } from '../../i18n/i18n';
 import { describeApiError } from '../../ui/use-form-errors';
 import { Alert, AppLink, DataList, Heading, Paragraph } from '../../ui/Typography';
 import { usePageTitle } from '../../ui/use-page-title';
+import { AccessReasonForm } from '../incidents/AccessReasonForm';
 import { CandidateList } from './CandidateList';
 import { ConclusionSection } from './ConclusionSection';
 import { NetworkSection } from './NetworkSection';
 import { RedFlagList } from './RedFlagList';
 import { TlpBadge } from '../sharing/TlpBadge';
-import { TlpControl } from '../sharing/TlpControl';
+import { ScreeningSharingSection } from './ScreeningSharingSection';
 import './screening.css';
 
 /** One screening record: the request, ranked candidates with decisions, the network, red flags, conclusion. */
@@ -17,9 +19,13 @@ export function ScreeningResultPage() {
   const { screeningId = '' } = useParams();
   const { m, lang, formatDateTime } = useI18n();
   const s = m.screening;
-  const { data, error, isPending } = useScreening(screeningId);
+  const { data, error, isPending, refetch } = useScreening(screeningId);
   usePageTitle(data ? s.resultTitle(data.subjectCaption) : s.title);
   if (isPending) return <Paragraph>{m.app.loading}</Paragraph>;
+  // A shared or TLP:RED screening opens once the reader has said why (asked once per session).
+  if (error instanceof ApiError && error.code === 'reason_required') {
+    return <AccessReasonForm incidentId={screeningId} recordType="screening" onGiven={() => void refetch()} />;
+  }
   if (error || !data) {
     return (
       <Alert type="error">
@@ -75,8 +81,8 @@ export function ScreeningResultPage() {
       <CandidateList screening={data} canDecide={canChange} />
       <NetworkSection screening={data} />
       <RedFlagList flags={data.result.redFlags} />
-      <ConclusionSection screening={data} canConclude={canChange} />
-      {canChange ? <TlpControl record={data} recordType="screening" /> : null}
+      <ConclusionSection screening={data} />
+      {data.access.mayShare ? <ScreeningSharingSection screening={data} /> : null}
     </>
   );
 }
