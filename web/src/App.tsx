@@ -13,6 +13,7 @@ import { OrganisationsPage } from './modules/admin/OrganisationsPage';
 import { UsersPage } from './modules/admin/UsersPage';
 import { AuditLogPage } from './modules/audit/AuditLogPage';
 import { ExportsPage } from './modules/exports/ExportsPage';
+import { ApiTokensPage } from './modules/account/ApiTokensPage';
 import { protectionRoutes } from './modules/protection/routes';
 import { screeningRoutes } from './modules/screening/routes';
 import { EnrolPage } from './routes/EnrolPage';
@@ -170,6 +171,14 @@ export function App() {
           element={
             <Protected anyOf={['exports:request', 'exports:approve']}>
               <ExportsPage />
+            </Protected>
+          }
+        />
+        <Route
+          path="/account/api-sleutels"
+          element={
+            <Protected anyOf={['tokens:manage_own']}>
+              <ApiTokensPage />
             </Protected>
           }
         />

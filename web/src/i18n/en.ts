@@ -7,6 +7,7 @@ import { enPois } from './en-pois';
 import { enScans } from './en-scans';
 import { enSupport } from './en-support';
 import { enScreening } from './en-screening';
+import { enApiTokens } from './en-api-tokens';
 import type { Messages } from './nl';
 
 /** English, the second language. */
@@ -330,4 +331,5 @@ export const en: Messages = {
   scans: enScans,
   support: enSupport,
   screening: enScreening,
+  apiTokens: enApiTokens,
 };

@@ -8,7 +8,15 @@ export const nlSharing = {
     badge: (level: string) => `TLP:${level}`,
     badgeLabel: (level: string, meaning: string) => `TLP:${level} – ${meaning}`,
     title: 'Markering (TLP)',
-    intro: 'De TLP-markering bepaalt met wie deze melding gedeeld mag worden.',
+    intro: 'De TLP-markering bepaalt met wie deze gegevens gedeeld mogen worden.',
+    /** The intro per record type, for pages that know which record they mark. */
+    introFor: {
+      incident: 'De TLP-markering bepaalt met wie deze melding gedeeld mag worden.',
+      screening: 'De TLP-markering bepaalt met wie deze screening gedeeld mag worden.',
+      officeholder: 'De TLP-markering bepaalt met wie de gegevens van deze ambtsdrager gedeeld mogen worden.',
+      poi: 'De TLP-markering bepaalt met wie de gegevens van deze persoon gedeeld mogen worden.',
+      dataset: 'De TLP-markering bepaalt met wie dit register gedeeld mag worden.',
+    } as Record<string, string>,
     legend: 'Markering',
     current: (level: string) => `Huidige markering: TLP:${level}`,
     submit: 'Markering opslaan',

@@ -8,6 +8,7 @@ import { nlPois } from './nl-pois';
 import { nlScans } from './nl-scans';
 import { nlSupport } from './nl-support';
 import { nlScreening } from './nl-screening';
+import { nlApiTokens } from './nl-api-tokens';
 
 /** Dutch, the default language; its shape is the type every other dictionary must match. */
 export const nl = {
@@ -331,6 +332,7 @@ export const nl = {
   scans: nlScans,
   support: nlSupport,
   screening: nlScreening,
+  apiTokens: nlApiTokens,
 };
 
 export type Messages = typeof nl;

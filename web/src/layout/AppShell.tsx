@@ -93,6 +93,11 @@ function SessionBox() {
       <span className="wb-session__who">
         {m.app.signedInAs(session.user.displayName, session.organisation?.name ?? '')}
       </span>
+      {hasPermission(session, 'tokens:manage_own') ? (
+        <Link to="/account/api-sleutels" className="utrecht-link wb-session__link" data-testid="api-tokens-link">
+          {m.apiTokens.menu}
+        </Link>
+      ) : null}
       <Button variant="secondary" onClick={() => void onLogout()} data-testid="logout">
         {m.app.logout}
       </Button>

@@ -11,11 +11,16 @@ import type { EntityGraph, GraphNode } from '../entities/graph/graph.types.js';
 import { findNode, toGraphNode } from '../entities/graph/graph-access.js';
 import { graphForReader } from './engine-cache.js';
 import type { MergedCandidate } from './match-across.js';
+import { FLAGGED_LINK_CAP, SCREENING_FLAG_RULES, withEvidence } from './red-flag-evidence.js';
 
 /** Candidates scoring at least this are "strong": their network is examined. */
 export const STRONG_SCORE = 0.7;
 const MAX_STRONG = 3;
-const MAX_PATHS = 5;
+/**
+ * As many paths as the flagged-link red flag counts, so the record shows every path the flag
+ * speaks of ("linked to 4 flagged entities" comes with those 4 paths).
+ */
+const MAX_PATHS = FLAGGED_LINK_CAP;
 /**
  * Screening caps hubs lower than the graph's default: a path through an address hosting a
  * hundred companies says little about the applicant. Such hubs are named as skipped.
@@ -40,7 +45,8 @@ function flagsAround(
   now: Date,
   hops: number,
 ) {
-  const context = { now, flaggedHops: hops, hubDegreeCap: HUB_DEGREE_CAP };
+  const context = { ...SCREENING_FLAG_RULES, now, flaggedHops: hops, hubDegreeCap: HUB_DEGREE_CAP };
+  const evidence = { now, hops, candidateId, shownPaths: paths?.paths.length ?? 0 };
   const subjects = new Set([candidateId]);
   for (const path of paths?.paths ?? []) {
     for (const node of path.nodes.slice(1, -1)) if (ORGANISATIONS.has(node.schema)) subjects.add(node.id);
@@ -53,7 +59,8 @@ function flagsAround(
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
-    });
+    })
+    .map((flag) => withEvidence(graph, flag, evidence));
 }
 
 /** Graphs of the candidates' datasets, read once per dataset. */

@@ -2,6 +2,7 @@ import type { Candidate, Screening, ScoreItem } from '../../api/screening';
 import { useI18n } from '../../i18n/i18n';
 import { Heading, Paragraph, StatusBadge } from '../../ui/Typography';
 import { DecisionForm } from './DecisionForm';
+import { useResultFocus } from './use-result-focus';
 
 const percent = (value: number, lang: string) =>
   new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(
@@ -19,7 +20,7 @@ function ItemLine({ item }: { item: ScoreItem }) {
         : s.itemEvidence(percent(item.value, lang));
   return (
     <li className={`wb-score-item wb-score-item--${item.kind}`}>
-      <strong>{item.label}</strong>: {text}
+      <strong>{s.itemLabels[item.label] ?? item.label}</strong>: {text}
     </li>
   );
 }
@@ -57,7 +58,7 @@ function CandidateCard({
   screeningId: string;
   canDecide: boolean;
 }) {
-  const { m } = useI18n();
+  const { m, lang } = useI18n();
   const s = m.screening;
   const headingId = `candidate-${candidate.rank}`;
   return (
@@ -79,12 +80,14 @@ function CandidateCard({
           <ItemLine key={`${item.feature}-${i}`} item={item} />
         ))}
       </ul>
-      <details className="wb-technical">
+      <details className="wb-technical" data-testid="candidate-technical">
         <summary>{s.technical}</summary>
+        <Paragraph>{s.technicalIntro}</Paragraph>
         <ul>
           {candidate.items.map((item, i) => (
-            <li key={`${item.feature}-${i}`} lang="en">
-              {item.explanation}
+            <li key={`${item.feature}-${i}`}>
+              <strong>{s.itemLabels[item.label] ?? item.label}</strong> ({s.technicalWeight(percent(item.weight, lang))}
+              ): <code lang="en">{item.explanation}</code>
             </li>
           ))}
         </ul>
@@ -93,7 +96,7 @@ function CandidateCard({
         <DecisionForm screeningId={screeningId} candidate={candidate} canDecide={canDecide} />
       ) : (
         <details className="wb-technical">
-          <summary>{s.decideOther}</summary>
+          <summary>{s.decideOther(candidate.caption)}</summary>
           <DecisionForm screeningId={screeningId} candidate={candidate} canDecide={canDecide} />
         </details>
       )}
@@ -106,6 +109,7 @@ export function CandidateList({ screening, canDecide }: { screening: Screening; 
   const { m } = useI18n();
   const s = m.screening;
   const { candidates } = screening.result;
+  useResultFocus();
   return (
     <section aria-labelledby="screening-candidates-title" className="wb-section">
       <Heading level={2} id="screening-candidates-title">

@@ -35,7 +35,7 @@ export function DecisionForm({
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    if (!decision) return fail({ decision: s.decisionLegend(candidate.caption) });
+    if (!decision) return fail({ decision: s.decisionRequired });
     setBusy(true);
     try {
       await decideCandidate(screeningId, {
@@ -55,8 +55,10 @@ export function DecisionForm({
     }
   };
 
+  // "Same person" for a person, "same company" or "same organisation" otherwise.
+  const labels = s.decisionsFor(candidate.schema);
   const currentText = current
-    ? s.decisionCurrent(s.decisions[current.decision], current.decidedBy, formatDateTime(current.decidedAt))
+    ? s.decisionCurrent(labels[current.decision], current.decidedBy, formatDateTime(current.decidedAt))
     : null;
   if (!canDecide) return currentText ? <Paragraph>{currentText}</Paragraph> : null;
   return (
@@ -87,7 +89,7 @@ export function DecisionForm({
           onChange={(v) => setDecision(v as MatchDecision)}
           error={errors.fields['decision']}
           columns
-          options={(['same', 'different', 'unsure'] as const).map((d) => ({ value: d, label: s.decisions[d] }))}
+          options={(['same', 'different', 'unsure'] as const).map((d) => ({ value: d, label: labels[d] }))}
         />
         <TextField
           id={`${prefix}-note`}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -12,11 +12,13 @@ import { useI18n } from '../../i18n/i18n';
 import { Button } from '../../ui/Button';
 import { CheckboxGroup, RadioGroup } from '../../ui/ChoiceGroup';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { TextField } from '../../ui/Field';
+import { SelectField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Typography';
 import { useFormErrors } from '../../ui/use-form-errors';
+import { looksLikeDate } from './birth-date';
+import { countryOptions } from './countries';
 
-const fields = ['subject', 'name', 'purpose', 'datasetIds'] as const;
+const fields = ['subject', 'name', 'birthDate', 'nationality', 'purpose', 'datasetIds'] as const;
 type Values = {
   schema: SubjectSchema;
   name: string;
@@ -48,8 +50,8 @@ function toRequest(v: Values, datasetIds: string[]): NewScreening {
   put('registrationNumber', v.kvk);
   if (v.schema === 'Person') {
     put('birthDate', v.birthDate);
-    put('nationality', v.nationality.toLowerCase());
-  } else put('jurisdiction', v.nationality.toLowerCase());
+    put('nationality', v.nationality);
+  } else put('jurisdiction', v.nationality);
   return {
     subject: { schema: v.schema, properties: props },
     purpose: v.purpose.trim(),
@@ -60,8 +62,9 @@ function toRequest(v: Values, datasetIds: string[]): NewScreening {
 
 /** The applicant's details and the registers to screen against; on success the result opens. */
 export function ScreeningForm() {
-  const { m } = useI18n();
+  const { m, lang } = useI18n();
   const s = m.screening;
+  const countries = useMemo(() => countryOptions(lang), [lang]);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const datasets = useScreeningDatasets();
@@ -76,6 +79,7 @@ export function ScreeningForm() {
     e.preventDefault();
     const problems: Record<string, string> = {};
     if (!values.name.trim() && !values.kvk.trim()) problems['name'] = s.nameRequired;
+    if (values.schema === 'Person' && !looksLikeDate(values.birthDate)) problems['birthDate'] = s.birthDateInvalid;
     if (values.purpose.trim().length < 3) problems['purpose'] = s.purposeRequired;
     if (Object.keys(problems).length) return fail(problems);
     setBusy(true);
@@ -83,7 +87,8 @@ export function ScreeningForm() {
       const screening = await createScreening(toRequest(values, datasetIds));
       queryClient.setQueryData(screeningKeys.one(screening.id), screening);
       await queryClient.invalidateQueries({ queryKey: screeningKeys.all });
-      navigate(`/screening/${screening.id}`);
+      // The result opens at its top with focus on its heading (see useResultFocus).
+      navigate(`/screening/${screening.id}`, { state: { screened: true } });
     } catch (error) {
       failWith(error);
     } finally {
@@ -108,7 +113,14 @@ export function ScreeningForm() {
       <ErrorSummary
         idPrefix="screening"
         state={errors}
-        labels={{ name: s.name, purpose: s.purpose, subject: s.name, datasetIds: s.datasets }}
+        labels={{
+          name: s.name,
+          birthDate: s.birthDate,
+          nationality: isPerson ? s.nationality : s.jurisdiction,
+          purpose: s.purpose,
+          subject: s.subjectDetails,
+          datasetIds: s.datasets,
+        }}
       />
       <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="screening-form">
         <RadioGroup
@@ -140,6 +152,7 @@ export function ScreeningForm() {
             optionalText={s.optional}
             value={values.birthDate}
             onChange={set('birthDate')}
+            error={errors.fields['birthDate']}
             autoComplete="off"
             data-testid="screening-birthdate"
           />
@@ -164,15 +177,17 @@ export function ScreeningForm() {
           autoComplete="off"
           data-testid="screening-kvk"
         />
-        <TextField
+        <SelectField
           id="screening-nationality"
-          label={s.nationality}
+          label={isPerson ? s.nationality : s.jurisdiction}
           hint={s.nationalityHint}
           optionalText={s.optional}
           value={values.nationality}
           onChange={set('nationality')}
-          maxLength={3}
-          autoComplete="off"
+          error={errors.fields['nationality']}
+          placeholder={s.noCountry}
+          options={countries}
+          data-testid="screening-nationality"
         />
         {options.length ? (
           <CheckboxGroup
