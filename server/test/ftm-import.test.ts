@@ -151,6 +151,7 @@ describe('FtM import batches', () => {
       lines.push(withAddress(`p-${i % 180}`, `Persoon ${i}`, `a-${i}`, `a-${i + 1}`));
       if (i % 50 === 7) lines.push('{"id": "half');
       if (i % 70 === 3) lines.push({ id: `x-${i}`, schema: 'Person', properties: { naam: ['x'] } });
+      if (i % 90 === 5) lines.push(person(`d-${i}`, 'Datum', { birthDate: ['1990-02-30'] }));
     }
     const file = writeLines(path.join(dir, 'worker.jsonl'), lines);
     const run = async (useWorker: boolean) => {
@@ -160,6 +161,7 @@ describe('FtM import batches', () => {
       const summary = await importFtmEntities(t.ctx, datasetId, () => readFtmFile(file, progress), {
         batchSize: 40,
         useWorker,
+        checkValues: true,
         bytesRead: () => progress.bytes,
         onBatch: (p) => seen.push(p.bytes),
       });
@@ -169,7 +171,8 @@ describe('FtM import batches', () => {
     expect(inWorker.content).toEqual(here.content);
     expect(inWorker.content.entities).toHaveLength(180);
     expect(inWorker.summary.problems).toEqual(here.summary.problems);
-    expect(inWorker.summary).toMatchObject({ lines: 311, bad: 11, entityCount: 180 });
+    expect(inWorker.summary).toMatchObject({ lines: 315, bad: 15, entityCount: 180 });
+    expect(inWorker.summary.problems.filter((p) => p.property === 'birthDate').map((p) => p.line)).toHaveLength(4);
     expect(inWorker.seen.at(-1)).toBe(fs.statSync(file).size);
     expect([...inWorker.seen].sort((a, b) => a - b)).toEqual(inWorker.seen);
   });
@@ -179,8 +182,21 @@ describe('FtM import batches', () => {
     const file = writeLines(path.join(dir, 'strict.jsonl'), [withAddress('s-1', 'Goed', 'a-1'), '{"id": 1}']);
     await expect(
       importFtmEntities(t.ctx, datasetId, () => readFtmFile(file), { isStrict: true, useWorker: true }),
-    ).rejects.toThrow(/line 2: missing or invalid id; nothing was imported/);
+    ).rejects.toThrow(/^line 2: missing or invalid id\. Nothing was imported/);
+    const badValue = writeLines(path.join(dir, 'strict-value.jsonl'), [
+      withAddress('s-1', 'Goed', 'a-1'),
+      person('s-2', 'Datum', { birthDate: ['morgen'] }),
+    ]);
+    const strictly = (checkValues: boolean) =>
+      importFtmEntities(t.ctx, datasetId, () => readFtmFile(badValue), {
+        isStrict: true,
+        useWorker: true,
+        checkValues,
+      });
+    await expect(strictly(true)).rejects.toThrow(/^line 2: property "birthDate": "morgen" is not an ISO 8601 date/);
     expect((await contentOf(datasetId)).entities).toEqual([]);
+    // Value checks are what `import ftm` asks for; other callers (a screening's applicant) go without.
+    expect(await strictly(false)).toMatchObject({ imported: 2, bad: 0 });
   });
 });
 

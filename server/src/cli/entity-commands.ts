@@ -8,7 +8,8 @@ import { AppError } from '../platform/errors.js';
 import { requireOrganisationBySlug } from '../modules/organisations/organisations.service.js';
 import { createDataset, findDatasetForCli } from '../modules/entities/datasets.service.js';
 import { datasetKinds, type DatasetKind } from '../modules/entities/entities.table.js';
-import { readFtmFile } from '../modules/entities/ftm-reader.js';
+import { readFtmFile, type FtmFileFormat, type ReadProgress } from '../modules/entities/ftm-reader.js';
+import { formatCount, ProgressDisplay } from '../modules/entities/import/progress-display.js';
 import { importFtmEntities, type ImportProgress, type ImportSummary } from '../modules/entities/ftm-import.service.js';
 import { exportFtmLines } from '../modules/entities/ftm-export.service.js';
 import { writeRegister } from '../modules/entities/generator/write-register.js';
@@ -16,7 +17,7 @@ import { generateQueries } from '../modules/entities/generator/queries.js';
 
 type WithContext = (fn: (ctx: AppContext) => Promise<void>) => Promise<void>;
 /** Where a command writes; tests pass their own to read what it said. */
-export type Output = { write(text: string): unknown; isTTY?: boolean };
+export type Output = { write(text: string): unknown; isTTY?: boolean; columns?: number };
 
 export type ImportFtmOptions = {
   dataset: string;
@@ -58,8 +59,22 @@ async function datasetForImport(ctx: AppContext, opts: ImportFtmOptions) {
 
 const rates = (p: ImportProgress): string => {
   const seconds = Math.max(p.elapsedMs, 1) / 1000;
-  return `${Math.round(p.imported / seconds).toLocaleString('en')} entities/s, ${(p.bytes / 1e6 / seconds).toFixed(1)} MB/s`;
+  return `${formatCount(p.imported / seconds)} entities/s, ${(p.bytes / 1e6 / seconds).toFixed(1)} MB/s`;
 };
+
+/** Exit status of an import that completed but skipped bad lines (a refused --strict run exits 1). */
+export const EXIT_SKIPPED_LINES = 2;
+
+const importHelp = `
+Bad lines (invalid JSON, unknown schema or property, a value that does not fit its FtM type such
+as a birthDate that is not an ISO 8601 date or an unknown country code) are listed with their line
+number, property and reason, and skipped whole; the good lines are imported. A property given as
+a bare string is taken as a one-value array, as FtM itself does.
+
+Exit status:
+  0  every line was imported
+  1  the import failed or was refused; with --strict: a line was bad, nothing was imported
+  2  the import completed, but bad lines were skipped (listed on standard error)`;
 
 /** `import ftm`: streams a file into a dataset (created on first import when --org is given). */
 export async function runImportFtm(
@@ -70,32 +85,60 @@ export async function runImportFtm(
 ): Promise<ImportSummary> {
   if (!fs.existsSync(file)) throw new AppError('not_found', `cannot read ${file}`);
   const dataset = await datasetForImport(ctx, opts);
-  let reading = { bytes: 0 };
+  const totalBytes = fs.statSync(file).size;
+  const isGzip = isGzipFile(file);
+  let reading: ReadProgress = { bytes: 0 };
   // Strict mode reads the file twice; each read counts its bytes afresh.
   const source = () => readFtmFile(file, (reading = { bytes: 0 }));
+  const display = new ProgressDisplay(stderr);
+  const snapshot = (p: ImportProgress, fileBytes = reading.fileBytes ?? 0) => ({
+    entities: p.imported,
+    bytes: p.bytes,
+    fileBytes,
+    totalBytes,
+    isGzip,
+    elapsedMs: p.elapsedMs,
+  });
   let printed = 0;
-  let lastProgress = 0;
   const summary = await importFtmEntities(ctx, dataset.id, source, {
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
     isStrict: opts.strict === true,
+    checkValues: true,
     bytesRead: () => reading.bytes,
     onProblem: (p) => {
-      if (printed++ < PRINTED_PROBLEMS) stderr.write(`line ${p.line}: ${p.reason}\n`);
+      if (printed++ < PRINTED_PROBLEMS) display.message(`line ${p.line}: ${p.reason}\n`);
     },
-    onBatch: (p) => {
-      // A progress line only for people watching; logs and pipes get the summary alone.
-      if (!stderr.isTTY || p.elapsedMs - lastProgress < 250) return;
-      lastProgress = p.elapsedMs;
-      stderr.write(`\r${p.imported.toLocaleString('en')} entities, ${(p.bytes / 1e6).toFixed(0)} MB, ${rates(p)}   `);
-    },
+    onBatch: (p) => display.update(snapshot(p)),
   });
-  if (stderr.isTTY && lastProgress > 0) stderr.write('\n');
-  stderr.write(
-    `Imported ${summary.imported} entities into ${opts.dataset} from ${summary.lines} lines ` +
-      `(${summary.bad} bad) in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${rates(summary)}; ` +
-      `the dataset holds ${summary.entityCount} entities.\n`,
-  );
+  display.update(snapshot(summary, totalBytes), true);
+  display.finish();
+  stderr.write(summaryText(summary, opts.dataset, reading.format ?? 'lines'));
   return summary;
+}
+
+function summaryText(summary: ImportSummary, dataset: string, format: FtmFileFormat): string {
+  const unit = format === 'array' ? 'array elements' : 'lines';
+  const text =
+    `Imported ${formatCount(summary.imported)} entities into ${dataset} from ${formatCount(summary.lines)} ${unit} ` +
+    `(${formatCount(summary.bad)} bad) in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${rates(summary)}; ` +
+    `the dataset holds ${formatCount(summary.entityCount)} entities.\n`;
+  if (summary.bad === 0) return text;
+  const listed = summary.bad > PRINTED_PROBLEMS ? `the first ${PRINTED_PROBLEMS} are listed above` : 'listed above';
+  const noun = format === 'array' ? 'array element' : 'line';
+  const what = summary.bad === 1 ? `${noun} was` : `${noun}s were`;
+  return `${text}${formatCount(summary.bad)} bad ${what} skipped (${listed}); exit status ${EXIT_SKIPPED_LINES}.\n`;
+}
+
+/** Whether a file starts with gzip's magic bytes (for a .gz file by another name). */
+function isGzipFile(file: string): boolean {
+  const head = Buffer.alloc(2);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 2, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return head[0] === 0x1f && head[1] === 0x8b;
 }
 
 /** `export ftm`: writes a dataset as FtM JSON lines to a file (gzip when it ends in .gz) or to `stdout`. */
@@ -125,13 +168,15 @@ export function registerEntityCommands(program: Command, withContext: WithContex
     )
     .requiredOption('--dataset <name>', 'dataset name (created on first import when --org is given)')
     .option('--org <slug>', 'organisation that owns the dataset')
-    .option('--strict', 'refuse the whole file when any line is bad (nothing is imported)')
+    .option('--strict', 'refuse the whole file at its first bad line (nothing is imported; exit status 1)')
     .option('--kind <kind>', `kind of a new dataset: ${datasetKinds.join(', ')}`, kindOf)
     .option('--title <title>', 'title of a new dataset')
     .option('--batch-size <n>', 'entities per transaction (default 20000)', positiveInteger(50_000))
+    .addHelpText('after', importHelp)
     .action((file: string, opts: ImportFtmOptions) =>
       withContext(async (ctx) => {
-        await runImportFtm(ctx, file, opts, process.stderr);
+        const summary = await runImportFtm(ctx, file, opts, process.stderr);
+        if (summary.bad > 0) process.exitCode = EXIT_SKIPPED_LINES;
       }),
     );
   const exporter =

@@ -9,6 +9,8 @@ import {
   lineItems,
   readFtmFile,
   readFtmItemLists,
+  type FtmFileFormat,
+  type ReadProgress,
   type SourceItem,
 } from './ftm-reader.js';
 
@@ -63,14 +65,17 @@ describe('readFtmFile', () => {
     properties: { name: [`Ölçer ’t Hoen ${'ĳ'.repeat(i % 7)} ${i}`], notes: ['x'.repeat(i % 211)] },
   }));
 
-  async function viaFile(name: string, text: string, gzip: boolean): Promise<SourceItem[]> {
+  async function viaFile(name: string, text: string, gzip: boolean, format?: FtmFileFormat): Promise<SourceItem[]> {
     const file = path.join(dir, name);
     fs.writeFileSync(file, gzip ? gzipSync(text) : text);
-    const progress = { bytes: 0 };
+    const progress: ReadProgress = { bytes: 0 };
     const source = readFtmFile(file, progress);
     expect(isFtmFileSource(source)).toBe(true);
     const items = await collect(source);
+    // Uncompressed bytes for the rate; the file's own (compressed) bytes against its size; the layout.
     expect(progress.bytes).toBe(Buffer.byteLength(text));
+    expect(progress.fileBytes).toBe(text === '' ? undefined : fs.statSync(file).size);
+    expect(progress.format).toBe(format);
     const lists: SourceItem[] = [];
     for await (const list of readFtmItemLists(file, { bytes: 0 })) lists.push(...list);
     expect(lists).toEqual(items);
@@ -80,7 +85,7 @@ describe('readFtmFile', () => {
   it.each([false, true])('reads JSON lines as lineItems does (gzip: %s)', async (gzip) => {
     const lines = records.map((r, i) => (i % 1_000 === 5 ? '{"broken":' : JSON.stringify(r)));
     const text = lines.map((l, i) => (i % 500 === 0 ? `${l}\r\n\n` : `${l}\n`)).join('') + '  ';
-    const items = await viaFile(`lines-${gzip}.jsonl`, text, gzip);
+    const items = await viaFile(`lines-${gzip}.jsonl`, text, gzip, 'lines');
     expect(items).toEqual(await collect(lineItems(chunksOf(text, 4_096))));
     expect(items).toHaveLength(records.length);
     expect(items.filter((i) => 'error' in i)).toHaveLength(9);
@@ -88,7 +93,7 @@ describe('readFtmFile', () => {
 
   it.each([false, true])('reads a JSON array as arrayItems does (gzip: %s)', async (gzip) => {
     const text = `[\n${records.map((r) => JSON.stringify(r, null, 1)).join(',\n')}\n]\n`;
-    const items = await viaFile(`array-${gzip}.json`, text, gzip);
+    const items = await viaFile(`array-${gzip}.json`, text, gzip, 'array');
     expect(items).toEqual(await collect(arrayItems(chunksOf(text, 4_096))));
     expect(items.map((i) => ('value' in i ? i.value : i))).toEqual(records);
   });

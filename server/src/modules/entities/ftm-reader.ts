@@ -5,8 +5,15 @@ import { createGunzip } from 'node:zlib';
 /** One record of an input file: the parsed JSON, or why it could not be parsed; `line` is 1-based. */
 export type SourceItem = { line: number; value: unknown } | { line: number; error: string };
 
-/** How far reading has come, in uncompressed bytes; read by the progress line. */
-export type ReadProgress = { bytes: number };
+/** The two layouts of an FtM file: one entity per line, or one JSON array of entities. */
+export type FtmFileFormat = 'lines' | 'array';
+
+/**
+ * How far reading has come, read by the progress display: `bytes` uncompressed, `fileBytes` of
+ * the file itself (compressed bytes for gzip, so it can be set against the file's size), and the
+ * layout once the first chunk has shown it.
+ */
+export type ReadProgress = { bytes: number; fileBytes?: number; format?: FtmFileFormat };
 
 /**
  * The items of one file, and which file: the importer parses a file it recognises in a worker
@@ -44,25 +51,37 @@ export async function* readFtmItemLists(path: string, progress: ReadProgress): A
   } finally {
     await fd.close();
   }
-  const stream = opened(path, isGzip(head));
+  const isGzipped = isGzip(head);
+  const stream = opened(path, isGzipped, progress);
   let splitter: LineSplitter | ArraySplitter | null = null;
   for await (const chunk of stream) {
     progress.bytes += chunk.length;
-    splitter ??= chunk.toString('utf8', 0, Math.min(chunk.length, 4096)).trimStart().startsWith('[')
-      ? new ArraySplitter()
-      : new LineSplitter();
+    if (!isGzipped) progress.fileBytes = progress.bytes;
+    if (!splitter) {
+      progress.format = chunk.toString('utf8', 0, Math.min(chunk.length, 4096)).trimStart().startsWith('[')
+        ? 'array'
+        : 'lines';
+      splitter = progress.format === 'array' ? new ArraySplitter() : new LineSplitter();
+    }
     yield splitter.push(chunk);
   }
   if (splitter) yield splitter.end();
 }
 
-/** The file's bytes, gunzipped when asked; a read error ends the gunzip stream too (pipe does not pass it on). */
-function opened(path: string, isGzipped: boolean): AsyncIterable<Buffer> {
-  const raw = fs.createReadStream(path, { highWaterMark: 1 << 20 });
+/**
+ * The file's bytes, gunzipped when asked (counting the compressed bytes read into `progress`);
+ * a read error ends the gunzip stream too (pipe does not pass it on).
+ */
+function opened(path: string, isGzipped: boolean, progress: ReadProgress): AsyncIterable<Buffer> {
+  // Compressed reads stay small: the bytes read (the progress bar's share) must not run far ahead of
+  // the entities parsed, and 1 MB of gzip is several MB of JSON.
+  const raw = fs.createReadStream(path, { highWaterMark: isGzipped ? 1 << 16 : 1 << 20 });
   if (!isGzipped) return raw;
   const gunzip = createGunzip({ chunkSize: 1 << 20 });
   raw.on('error', (error) => gunzip.destroy(error));
-  return raw.pipe(gunzip);
+  const piped = raw.pipe(gunzip);
+  raw.on('data', (chunk) => (progress.fileBytes = (progress.fileBytes ?? 0) + chunk.length));
+  return piped;
 }
 
 function parsed(line: number, text: string): SourceItem {

@@ -1,5 +1,6 @@
 import { Model, defaultModel, type Schema } from '@alephdata/followthemoney';
 import type { FtmEntityData } from './graph/ftm-records.js';
+import { quoted, valueCheckOf, type ValueCheck } from './ftm-value-checks.js';
 
 /** Why one input line was refused; `line` is 1-based in the source file. */
 export type LineProblem = { line: number; reason: string; property?: string };
@@ -43,8 +44,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const fail = (reason: string, property?: string): Validation =>
   property === undefined ? { ok: false, reason } : { ok: false, reason, property };
 
+/** How the import checks one property: an entity reference, or a value check of its type (null: any string). */
+type PropertyInfo = { isEntity: boolean; check: ValueCheck | null };
+
 /** A schema with its properties flattened once: the FtM library rebuilds that map on every look-up. */
-type SchemaInfo = { schema: Schema; isEntityProperty: ReadonlyMap<string, boolean> };
+type SchemaInfo = { schema: Schema; properties: ReadonlyMap<string, PropertyInfo> };
 const schemaInfos = new Map<string, SchemaInfo>();
 
 function schemaOf(name: unknown): SchemaInfo | string {
@@ -54,8 +58,13 @@ function schemaOf(name: unknown): SchemaInfo | string {
   const schema = Object.hasOwn(ftmModel().schemata, name) ? ftmModel().schemata[name] : undefined;
   if (!schema) return `unknown schema "${name}"`;
   if (schema.abstract) return `schema "${name}" is abstract; use a concrete schema`;
-  const isEntityProperty = new Map([...schema.getProperties()].map(([prop, p]) => [prop, p.type.isEntity]));
-  const info = { schema, isEntityProperty };
+  const properties = new Map(
+    [...schema.getProperties()].map(([prop, p]) => [
+      prop,
+      { isEntity: p.type.isEntity, check: p.type.isEntity ? null : valueCheckOf(p.type.name) },
+    ]),
+  );
+  const info = { schema, properties };
   schemaInfos.set(name, info);
   return info;
 }
@@ -63,6 +72,10 @@ function schemaOf(name: unknown): SchemaInfo | string {
 /**
  * Values as a clean array of strings (a bare string is accepted; empty strings dropped); null when
  * a value is not a string. An array that is clean already is returned as it is, not copied.
+ *
+ * A bare string is wrapped as FtM itself does when it loads an entity (`EntityProxy` puts every
+ * value through `ensure_list`), as yente's match API does and as this application's own API does
+ * (it shares this validator): the value is unambiguous, and export writes it back as an array.
  */
 function valuesOf(raw: unknown): string[] | null {
   if (typeof raw === 'string') return raw === '' ? [] : [raw];
@@ -75,24 +88,51 @@ function valuesOf(raw: unknown): string[] | null {
   return hasEmpty ? (raw as string[]).filter((v) => v !== '') : (raw as string[]);
 }
 
+/** The values as their type stores them (the same array when all are clean), or the index of the first refused one. */
+function cleanValues(values: string[], check: ValueCheck): string[] | number {
+  let cleaned: string[] | null = null;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as string;
+    const clean = check.clean(value);
+    if (clean === null) return i;
+    if (clean !== value && !cleaned) cleaned = values.slice(0, i);
+    cleaned?.push(clean);
+  }
+  return cleaned ?? values;
+}
+
+/** What validation checks: by default names and value types (the API's query input); the import also checks values by type. */
+export type ValidationOptions = { checkValues?: boolean };
+
 type CheckedProperties = { properties: Record<string, string[]>; refs: ValidEntity['refs'] } | Validation;
 
 /** Checks the property names and values; the input object is kept when nothing needed cleaning. */
-function checkProperties(info: SchemaInfo, rawProperties: Record<string, unknown>): CheckedProperties {
+function checkProperties(
+  info: SchemaInfo,
+  rawProperties: Record<string, unknown>,
+  checkValues: boolean,
+): CheckedProperties {
   let properties: Record<string, string[]> | null = null;
   const refs: ValidEntity['refs'] = [];
   const names = Object.keys(rawProperties);
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
-    const isEntity = info.isEntityProperty.get(name);
-    if (isEntity === undefined) return fail(`property "${name}" is not part of ${info.schema.name}`, name);
+    const property = info.properties.get(name);
+    if (property === undefined) return fail(`property "${name}" is not part of ${info.schema.name}`, name);
     const rawValues = rawProperties[name];
-    const values = valuesOf(rawValues);
+    let values = valuesOf(rawValues);
     if (!values) return fail(`property "${name}" must be a string or an array of strings`, name);
-    if (isEntity) {
+    if (property.isEntity) {
       for (const v of values) if (!isValidId(v)) return fail(`property "${name}" must reference entity ids`, name);
       const targets = values.length === 1 ? values : new Set(values);
       for (const targetId of targets) refs.push({ property: name, targetId });
+    } else if (checkValues && property.check) {
+      const cleaned = cleanValues(values, property.check);
+      if (typeof cleaned === 'number') {
+        const value = quoted(values[cleaned] as string);
+        return fail(`property "${name}": ${value} is not ${property.check.expected}`, name);
+      }
+      values = cleaned;
     }
     // The first value that needs cleaning starts a copy with the clean properties before it.
     if (!properties && (values !== rawValues || values.length === 0)) {
@@ -104,8 +144,12 @@ function checkProperties(info: SchemaInfo, rawProperties: Record<string, unknown
   return { properties: properties ?? (rawProperties as Record<string, string[]>), refs };
 }
 
-/** Checks one parsed JSON value against the FtM model: schema, property names, value types, references. */
-export function validateFtmEntity(raw: unknown): Validation {
+/**
+ * Checks one parsed JSON value against the FtM model: schema, property names, value types,
+ * references and, with `checkValues`, each value against its property's FtM type. A refused
+ * entity is refused whole: nothing of it is kept.
+ */
+export function validateFtmEntity(raw: unknown, options: ValidationOptions = {}): Validation {
   if (!isRecord(raw)) return fail('not a JSON object');
   const id = raw['id'];
   if (typeof id !== 'string' || !isValidId(id)) return fail('missing or invalid id');
@@ -113,7 +157,7 @@ export function validateFtmEntity(raw: unknown): Validation {
   if (typeof info === 'string') return fail(info);
   const rawProperties = raw['properties'] ?? {};
   if (!isRecord(rawProperties)) return fail('properties must be an object');
-  const checked = checkProperties(info, rawProperties);
+  const checked = checkProperties(info, rawProperties, options.checkValues === true);
   if ('ok' in checked) return checked;
   const { properties, refs } = checked;
   const entity = { id, schema: info.schema.name, properties };

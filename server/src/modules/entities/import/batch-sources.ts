@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { isFtmFileSource, readFtmItemLists, type ReadProgress, type SourceItem } from '../ftm-reader.js';
-import type { LineProblem } from '../ftm-validation.js';
+import type { LineProblem, ValidationOptions } from '../ftm-validation.js';
 import { firstProblem, parseInBatches, type ParsedBatch } from './entity-batch.js';
 import type { ParseJob, WorkerMessage } from './parse-job.js';
 
@@ -13,6 +13,8 @@ const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
 export type ParseOptions = {
   batchSize: number;
+  /** What validation checks besides schema and property names (values by type for `import ftm`). */
+  checks?: ValidationOptions | undefined;
   /** Parse a file source in a worker thread: by default when the file is at least a few MB. */
   useWorker?: boolean | undefined;
   /** Told when a worker was wanted but could not start (the parse then runs on this thread). */
@@ -26,25 +28,26 @@ const wantsWorker = (file: FileRef, useWorker: boolean | undefined): boolean =>
 
 /** Batches of a source: a file from readFtmFile is parsed in a worker thread while this one writes. */
 export function batchesOf(source: AsyncIterable<SourceItem>, options: ParseOptions): AsyncIterable<ParsedBatch> {
-  if (!isFtmFileSource(source)) return parseInBatches(source, options.batchSize);
+  if (!isFtmFileSource(source)) return parseInBatches(source, options.batchSize, options.checks);
   if (wantsWorker(source.file, options.useWorker)) return batchesInWorker(source.file, options);
-  return parseInBatches(fileLists(source.file), options.batchSize);
+  return parseInBatches(fileLists(source.file), options.batchSize, options.checks);
 }
 
 const fileLists = (file: FileRef) => readFtmItemLists(file.path, file.progress);
 
 /** Strict mode's dry run over a source, in a worker thread for a file source like batchesOf. */
 export async function firstProblemOf(source: AsyncIterable<SourceItem>, options: ParseOptions) {
-  if (!isFtmFileSource(source)) return firstProblem(source);
+  if (!isFtmFileSource(source)) return firstProblem(source, options.checks);
   const file = source.file;
-  if (!wantsWorker(file, options.useWorker)) return firstProblem(fileLists(file));
-  const channel = new WorkerChannel({ path: file.path, mode: 'validate', batchSize: options.batchSize });
+  if (!wantsWorker(file, options.useWorker)) return firstProblem(fileLists(file), options.checks);
+  const { batchSize, checks = {} } = options;
+  const channel = new WorkerChannel({ path: file.path, mode: 'validate', batchSize, checks });
   try {
-    if (!(await channel.started())) return unavailable(channel, options, () => firstProblem(fileLists(file)));
+    if (!(await channel.started())) return unavailable(channel, options, () => firstProblem(fileLists(file), checks));
     const message = await channel.next();
     if (message.kind === 'error') throw new Error(message.message);
     if (message.kind !== 'checked') throw new Error(`parse worker answered ${message.kind}`);
-    file.progress.bytes = message.bytes;
+    Object.assign(file.progress, message.progress);
     return message.problem satisfies LineProblem | null;
   } finally {
     await channel.close();
@@ -52,21 +55,22 @@ export async function firstProblemOf(source: AsyncIterable<SourceItem>, options:
 }
 
 async function* batchesInWorker(file: FileRef, options: ParseOptions) {
-  const channel = new WorkerChannel({ path: file.path, mode: 'batches', batchSize: options.batchSize });
+  const { batchSize, checks = {} } = options;
+  const channel = new WorkerChannel({ path: file.path, mode: 'batches', batchSize, checks });
   try {
     if (!(await channel.started())) {
-      yield* await unavailable(channel, options, async () => parseInBatches(fileLists(file), options.batchSize));
+      yield* await unavailable(channel, options, async () => parseInBatches(fileLists(file), batchSize, checks));
       return;
     }
     for (;;) {
       const message = await channel.next();
       if (message.kind === 'error') throw new Error(message.message);
       if (message.kind === 'done') {
-        file.progress.bytes = message.bytes;
+        Object.assign(file.progress, message.progress);
         return;
       }
       if (message.kind !== 'batch') throw new Error(`parse worker answered ${message.kind}`);
-      file.progress.bytes = message.bytes;
+      Object.assign(file.progress, message.progress);
       yield message.parsed;
       // Acknowledged once written: the worker stays at most a couple of batches ahead.
       channel.acknowledge();

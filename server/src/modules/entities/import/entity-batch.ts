@@ -1,4 +1,10 @@
-import { captionKey, validateFtmEntity, type LineProblem, type ValidEntity } from '../ftm-validation.js';
+import {
+  captionKey,
+  validateFtmEntity,
+  type LineProblem,
+  type ValidationOptions,
+  type ValidEntity,
+} from '../ftm-validation.js';
 import type { SourceItem } from '../ftm-reader.js';
 
 /**
@@ -25,9 +31,12 @@ export type EntityBatch = {
 export type ParsedBatch = { batch: EntityBatch; problems: LineProblem[]; items: number };
 
 /** Refuses an item: a JSON error from the reader, or the validator's reason with the property. */
-export function checkItem(item: SourceItem): { ok: true; value: ValidEntity } | { ok: false; problem: LineProblem } {
+export function checkItem(
+  item: SourceItem,
+  checks: ValidationOptions = {},
+): { ok: true; value: ValidEntity } | { ok: false; problem: LineProblem } {
   if ('error' in item) return { ok: false, problem: { line: item.line, reason: item.error } };
-  const result = validateFtmEntity(item.value);
+  const result = validateFtmEntity(item.value, checks);
   if (result.ok) return result;
   const problem: LineProblem = { line: item.line, reason: result.reason };
   if (result.property) problem.property = result.property;
@@ -115,14 +124,18 @@ async function* listsOf(items: ItemStream): AsyncGenerator<SourceItem[]> {
 }
 
 /** Reads items into batches of at most `batchSize` distinct ids, with the bad lines met on the way. */
-export async function* parseInBatches(items: ItemStream, batchSize: number): AsyncGenerator<ParsedBatch> {
+export async function* parseInBatches(
+  items: ItemStream,
+  batchSize: number,
+  checks: ValidationOptions = {},
+): AsyncGenerator<ParsedBatch> {
   const builder = new BatchBuilder();
   let problems: LineProblem[] = [];
   let count = 0;
   for await (const list of listsOf(items)) {
     for (const item of list) {
       count++;
-      const result = checkItem(item);
+      const result = checkItem(item, checks);
       if (result.ok) builder.add(result.value);
       else problems.push(result.problem);
       // Bad lines also close a batch, so a file of nothing but bad lines does not pile them up.
@@ -137,10 +150,10 @@ export async function* parseInBatches(items: ItemStream, batchSize: number): Asy
 }
 
 /** The first bad item, or null when every item is valid (strict mode's dry run). */
-export async function firstProblem(items: ItemStream): Promise<LineProblem | null> {
+export async function firstProblem(items: ItemStream, checks: ValidationOptions = {}): Promise<LineProblem | null> {
   for await (const list of listsOf(items)) {
     for (const item of list) {
-      const result = checkItem(item);
+      const result = checkItem(item, checks);
       if (!result.ok) return result.problem;
     }
   }

@@ -4,7 +4,7 @@
  * stays flat when the database is the slower side.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readFtmItemLists } from '../ftm-reader.js';
+import { readFtmItemLists, type ReadProgress } from '../ftm-reader.js';
 import { firstProblem, parseInBatches } from './entity-batch.js';
 import type { ParseJob, WorkerMessage } from './parse-job.js';
 
@@ -19,18 +19,18 @@ async function run(port: NonNullable<typeof parentPort>, job: ParseJob): Promise
     wake?.();
   });
   send({ kind: 'ready' });
-  const progress = { bytes: 0 };
+  const progress: ReadProgress = { bytes: 0 };
   const source = readFtmItemLists(job.path, progress);
   if (job.mode === 'validate') {
-    send({ kind: 'checked', problem: await firstProblem(source), bytes: progress.bytes });
+    send({ kind: 'checked', problem: await firstProblem(source, job.checks), progress: { ...progress } });
     return;
   }
-  for await (const parsed of parseInBatches(source, job.batchSize)) {
+  for await (const parsed of parseInBatches(source, job.batchSize, job.checks)) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
-    send({ kind: 'batch', parsed, bytes: progress.bytes });
+    send({ kind: 'batch', parsed, progress: { ...progress } });
   }
-  send({ kind: 'done', bytes: progress.bytes });
+  send({ kind: 'done', progress: { ...progress } });
 }
 
 if (parentPort) {
