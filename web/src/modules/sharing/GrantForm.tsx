@@ -99,6 +99,8 @@ export function GrantForm({
     label: `${t.name} (${label('organisationTypes', t.type)})${t.id === ownOrg ? ` ${s.ownOrganisation}` : ''}`,
   }));
   const isOfficeholder = recordType === 'officeholder';
+  // Screenings and registers are shared whole: there are no parts to choose.
+  const isSharedWhole = recordType === 'screening' || recordType === 'dataset';
   const names: Record<string, string> = isOfficeholder ? s.officeholderPartNames : s.partNames;
   const explanations: Record<string, string> = isOfficeholder ? s.officeholderPartExplanations : s.partExplanations;
   const recordParts: readonly string[] = isOfficeholder
@@ -188,15 +190,17 @@ export function GrantForm({
           error={errors.fields['legalBasis']}
           required
         />
-        <CheckboxGroup
-          id="grant-parts"
-          legend={s.parts}
-          hint={s.partsHint}
-          options={partOptions}
-          value={parts}
-          onChange={setParts}
-          error={errors.fields['parts']}
-        />
+        {isSharedWhole ? null : (
+          <CheckboxGroup
+            id="grant-parts"
+            legend={s.parts}
+            hint={s.partsHint}
+            options={partOptions}
+            value={parts}
+            onChange={setParts}
+            error={errors.fields['parts']}
+          />
+        )}
         <TextField
           id="grant-expiresAt"
           type="date"

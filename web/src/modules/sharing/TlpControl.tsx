@@ -67,7 +67,7 @@ export function TlpControl({
       <Heading level={2} id="tlp-title">
         {m.tlp.title}
       </Heading>
-      <Paragraph>{m.tlp.intro}</Paragraph>
+      <Paragraph>{m.tlp.introFor[recordType] ?? m.tlp.intro}</Paragraph>
       <ErrorSummary idPrefix="tlp" state={errors} labels={{ tlp: m.tlp.legend }} />
       {isBlocked ? (
         <div data-testid="tlp-conflict">
