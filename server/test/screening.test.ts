@@ -76,6 +76,13 @@ describe('POST /api/v1/screenings: the demo applicant', () => {
       .where((eb) => eb.or([eb('left_entity_id', '=', DEMO.applicantId), eb('right_entity_id', '=', DEMO.applicantId)]))
       .execute();
     expect(kept.map((d) => d.decision).sort()).toEqual(['same', 'unsure']);
+    // The applicant is kept as valid FtM: the form's "3-4-1979" as an ISO date.
+    const applicant = await t.ctx.db
+      .selectFrom('entities')
+      .select('properties')
+      .where('id', '=', `screening-${screening.id}`)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(applicant.properties)).toMatchObject({ birthDate: ['1979-04-03'] });
     const notCandidate = await w.bibob.post(url, { datasetId: w.datasetId, entityId: 'p-999999', decision: 'same' });
     expect(notCandidate.statusCode).toBe(404);
   });

@@ -19,6 +19,8 @@ import { requireOwnScreening } from './screening-access.js';
 import * as repo from './screening.repository.js';
 import type { ScreeningRow } from './screening.repository.js';
 import { mayConclude, type ScreeningAccess } from './screening.policy.js';
+import { ftmPropertiesOf } from './subject-validation.js';
+import type { ScreeningSchema } from './screening.table.js';
 
 type DecisionSummary = NonNullable<ScreeningResult['candidates'][number]['decision']>;
 
@@ -35,10 +37,17 @@ async function ensureSubjectEntity(ctx: RequestContext, row: ScreeningRow): Prom
   const dataset = await subjectDataset(ctx, row.organisation_id);
   const id = subjectEntityId(row.id);
   if ((await entitiesByIds(ctx, dataset.id, [id])).length === 0) {
-    const subject = JSON.parse(row.subject) as { schema: string; properties: Record<string, string[]> };
-    await importFtmEntities(ctx, dataset.id, async function* () {
-      yield { line: 1, value: { id, schema: subject.schema, properties: subject.properties } };
-    });
+    const subject = JSON.parse(row.subject) as { schema: ScreeningSchema; properties: Record<string, string[]> };
+    // Stored as FtM values (ISO dates, country codes), checked like an import, so exports stay valid.
+    const properties = ftmPropertiesOf(subject);
+    await importFtmEntities(
+      ctx,
+      dataset.id,
+      async function* () {
+        yield { line: 1, value: { id, schema: subject.schema, properties } };
+      },
+      { checkValues: true, isStrict: true },
+    );
   }
   return dataset.id;
 }

@@ -5,7 +5,7 @@
  */
 import { validateFtmEntity, ftmModel, captionOf } from '../entities/ftm-validation.js';
 import type { QueryExample } from './engine/types.js';
-import { parseBirthDate } from './engine/dates.js';
+import { formatPartialDate, parseBirthDate } from './engine/dates.js';
 import { normaliseCountry } from './engine/identifiers.js';
 import { exampleOf } from './engine-records.js';
 import { screeningSchemata, type ScreeningSchema } from './screening.table.js';
@@ -105,6 +105,31 @@ function valueProblem(schemaName: string, props: Record<string, string[]>, path:
     return { status: 400, path: `${path}.properties.${name}`, message: `"${bad}" is not ${expected}` };
   }
   return null;
+}
+
+/** A value of a checked type in FtM's own form: an ISO (partial) date, a country code. */
+function ftmValue(type: CheckedType, value: string): string {
+  if (type === 'country') {
+    const known = knownCountries();
+    return known.get(value.trim().toLowerCase()) ?? known.get(normaliseCountry(value)) ?? value;
+  }
+  if (isIsoDate(value.trim())) return value.trim();
+  const date = parseBirthDate(value);
+  return date ? formatPartialDate(date) : value;
+}
+
+/**
+ * The properties of a valid example as FtM stores them ("3-4-1979" becomes 1979-04-03, "Nederland"
+ * nl), for an applicant kept as an entity, so that the store and `export ftm` hold valid FtM.
+ */
+export function ftmPropertiesOf(valid: Pick<ValidExample, 'schema' | 'properties'>): Record<string, string[]> {
+  const typed = checkedPropertiesOf(valid.schema);
+  const out: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(valid.properties)) {
+    const type = typed.get(name);
+    out[name] = type ? [...new Set(values.map((v) => ftmValue(type, v)))] : values;
+  }
+  return out;
 }
 
 /** A valid example, or the first problem with where it is (`path` prefixes the field names). */
