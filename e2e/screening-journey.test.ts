@@ -40,7 +40,7 @@ describe('screening an applicant, as the Bibob-coördinator of Tilburg', () => {
     await page.getByTestId('screening-network').locator('canvas').first().waitFor();
     const steps = await page.getByTestId('screening-path-step').allTextContents();
     expect(steps.join(' ')).toContain('Kevin de Vries');
-    expect(steps.join(' ')).toContain('Zuidwest Trading B.V.');
+    expect(steps.join(' ')).toContain('Zuidwest Havenhandel B.V.');
     await expect(page.locator('[data-code="straw_man"]').count()).resolves.toBeGreaterThan(0);
     await expectAccessible(page, 'screening result');
     await snapshot(page, 'screening-result');

@@ -97,7 +97,8 @@ export function demoCompanies(): FtmEntityData[] {
     companyEntity(
       {
         id: DEMO.flaggedCompanyId,
-        name: 'Zuidwest Trading B.V.',
+        // A name the generator cannot make: the flagged company has no namesake in the demo register.
+        name: 'Zuidwest Havenhandel B.V.',
         form: BV,
         kvk: '99000002',
         incorporationDate: '2023-11-20',
