@@ -57,6 +57,8 @@ describe('FtM value checks by type', () => {
   it('normalises what FtM normalises: case and spaces of codes, spaces and case of an IBAN', () => {
     expect(checkOf('country').clean('NL')).toBe('nl');
     expect(checkOf('country').clean(' De ')).toBe('de');
+    expect(checkOf('date').clean('1990-01-01\t')).toBe('1990-01-01');
+    expect(checkOf('date').clean(' 1979 ')).toBe('1979');
     expect(checkOf('gender').clean('M')).toBe('male');
     expect(checkOf('gender').clean('weiblich')).toBe('female');
     expect(checkOf('topic').clean('Crime.Fin')).toBe('crime.fin');

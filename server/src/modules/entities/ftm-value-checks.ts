@@ -82,7 +82,12 @@ export function isFtmDate(value: string): boolean {
 }
 
 const dateCheck: ValueCheck = {
-  clean: (value) => (isFtmDate(value) ? value : null),
+  // FtM strips surrounding whitespace before reading a date; the trimmed value is stored.
+  clean: (value) => {
+    if (isFtmDate(value)) return value;
+    const trimmed = value.trim();
+    return trimmed !== value && isFtmDate(trimmed) ? trimmed : null;
+  },
   expected: 'an ISO 8601 date or a prefix of one (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)',
 };
 
