@@ -4,7 +4,7 @@
  * weak evidence; the same postcode and house number is strong evidence.
  */
 import { CITY_ALIASES, PARTICLES, STREET_ABBREVIATIONS } from './dutch-rules.js';
-import { jaroWinkler } from './jaro-winkler.js';
+import { jaroWinklerAtLeast } from './jaro-winkler.js';
 import { comparisonKey, compactFolded, foldText } from './text-keys.js';
 
 /** A parsed address; empty strings mean "not given". */
@@ -97,8 +97,8 @@ function compareByPostcode(a: ParsedAddress, b: ParsedAddress): AddressCompariso
 
 function compareByStreet(a: ParsedAddress, b: ParsedAddress): AddressComparison | null {
   if (a.street === '' || b.street === '' || a.houseNumber === '' || a.houseNumber !== b.houseNumber) return null;
-  if (jaroWinkler(a.street, b.street) < 0.92) return null;
-  if (a.city !== '' && b.city !== '' && jaroWinkler(a.city, b.city) < 0.9)
+  if (jaroWinklerAtLeast(a.street, b.street, 0.92) < 0.92) return null;
+  if (a.city !== '' && b.city !== '' && jaroWinklerAtLeast(a.city, b.city, 0.9) < 0.9)
     return { similarity: 0.3, reason: 'same-street-other-city' };
   return { similarity: 0.9, reason: 'same-street-and-number' };
 }

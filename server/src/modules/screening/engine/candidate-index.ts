@@ -1,6 +1,6 @@
 /**
- * The in-memory candidate index: a static CSR segment (typed arrays, one UTF-8 record
- * blob) plus a small delta segment for records added since the last build, and a
+ * The in-memory candidate index: a static CSR segment (typed arrays, pre-decoded records)
+ * plus a small delta segment for records added since the last build, and a
  * tombstone bitmap for removals. When the delta or the tombstones grow too large the
  * whole index is rebuilt from its own stored records (no source data needed).
  */
@@ -9,13 +9,20 @@ import type { BaseSegment, IndexInput } from './index-build.js';
 import { collectKeys } from './index-keys.js';
 import { hashString, lastHash, lookupEntry, setEntry } from './hash-table.js';
 import { prepareEntity } from './features.js';
-import { decodeRecord, decodeRecordId, encodeRecord } from './record-codec.js';
-import type { EntityRecord } from './types.js';
+import { decodeDisplayNames, decodeRecord, decodeRecordId, encodeRecord } from './record-codec.js';
+import { decodeFields } from './record-store.js';
+import type { EntityRecord, PreparedEntity } from './types.js';
+
+/** A record of the delta segment, as it reads back from its text form (so a snapshot round trip changes nothing). */
+export interface DeltaRecord {
+  id: string;
+  entity: PreparedEntity;
+}
 
 export interface CandidateIndex {
   base: BaseSegment;
-  /** Encoded records added after the base was built; record number = base.recordCount + position. */
-  deltaRecords: string[];
+  /** Records added after the base was built; record number = base.recordCount + position. */
+  deltaRecords: DeltaRecord[];
   deltaPostings: Map<string, number[]>;
   /** 1 = removed or superseded; indexed by record number. */
   tombstones: Uint8Array;
@@ -37,16 +44,38 @@ export function liveCount(index: CandidateIndex): number {
   return recordCount(index) - index.deadCount;
 }
 
-/** The encoded text of a record number. */
-export function recordText(index: CandidateIndex, record: number): string {
-  const { base } = index;
-  if (record >= base.recordCount) return index.deltaRecords[record - base.recordCount] ?? '';
+function headText(base: BaseSegment, record: number): string {
   return base.recordBlob.toString('utf8', base.recordOffsets[record] ?? 0, base.recordOffsets[record + 1] ?? 0);
 }
 
+/** The id of a record number. */
+export function recordId(index: CandidateIndex, record: number): string {
+  const { base } = index;
+  if (record >= base.recordCount) return index.deltaRecords[record - base.recordCount]?.id ?? '';
+  return decodeRecordId(headText(base, record));
+}
+
+/**
+ * The prepared entity of a record number. Display names are read (from text) only when
+ * asked for: scoring does not need them, explanations do.
+ */
+export function recordEntity(index: CandidateIndex, record: number, withDisplayNames: boolean): PreparedEntity {
+  const { base } = index;
+  if (record >= base.recordCount) {
+    const delta = index.deltaRecords[record - base.recordCount];
+    if (delta === undefined) throw new Error(`No record ${record} in the index`);
+    return delta.entity;
+  }
+  return decodeFields(base.store, record, withDisplayNames ? decodeDisplayNames(headText(base, record)) : []);
+}
+
 function toInput(record: EntityRecord): IndexInput {
-  const entity = prepareEntity(record);
-  return { id: record.id, entity, text: encodeRecord(record.id, entity) };
+  return { id: record.id, entity: prepareEntity(record) };
+}
+
+/** A record as it reads back from its text form (ids and display names lose control characters). */
+function throughText(input: IndexInput): DeltaRecord {
+  return decodeRecord(encodeRecord(input.id, input.entity));
 }
 
 function markDead(index: CandidateIndex, record: number): void {
@@ -96,17 +125,19 @@ export function indexFromParts(base: BaseSegment, tombstones: Uint8Array): Candi
 
 /** Re-creates the delta segment from encoded records (used by the snapshot loader). */
 export function restoreDelta(index: CandidateIndex, texts: string[]): void {
-  for (const text of texts) {
-    const { id, entity } = decodeRecord(text);
-    appendDeltaRecord(index, { id, entity, text });
-  }
+  for (const text of texts) appendDeltaRecord(index, decodeRecord(text));
+}
+
+/** The delta records in text form (used by the snapshot writer). */
+export function deltaTexts(index: CandidateIndex): string[] {
+  return index.deltaRecords.map(({ id, entity }) => encodeRecord(id, entity));
 }
 
 /** Appends one record to the delta; the id now points at it and its older record dies. */
-function appendDeltaRecord(index: CandidateIndex, input: IndexInput): number {
+function appendDeltaRecord(index: CandidateIndex, input: DeltaRecord): number {
   const number = recordCount(index);
   ensureTombstoneCapacity(index, number + 1);
-  index.deltaRecords.push(input.text);
+  index.deltaRecords.push(input);
   hashString(input.id);
   const previous = setEntry(index.base.ids, lastHash.high, lastHash.low, number);
   if (previous >= 0 && previous !== number) markDead(index, previous);
@@ -123,12 +154,12 @@ export function findRecord(index: CandidateIndex, id: string): number {
   hashString(id);
   const record = lookupEntry(index.base.ids, lastHash.high, lastHash.low);
   if (record < 0 || index.tombstones[record] === 1) return -1;
-  return decodeRecordId(recordText(index, record)) === id ? record : -1;
+  return recordId(index, record) === id ? record : -1;
 }
 
 /** Adds or replaces entities (same id = replace). Rebuilds the index when the delta grows large. */
 export function addEntities(index: CandidateIndex, records: Iterable<EntityRecord>): void {
-  for (const record of records) appendDeltaRecord(index, toInput(record));
+  for (const record of records) appendDeltaRecord(index, throughText(toInput(record)));
   if (index.deltaRecords.length > Math.max(DELTA_MIN, index.base.recordCount * DELTA_SHARE)) compactIndex(index);
 }
 
@@ -145,9 +176,7 @@ function* liveInputs(index: CandidateIndex): Generator<IndexInput> {
   const total = recordCount(index);
   for (let record = 0; record < total; record += 1) {
     if (index.tombstones[record] === 1) continue;
-    const text = recordText(index, record);
-    const { id, entity } = decodeRecord(text);
-    yield { id, entity, text };
+    yield { id: recordId(index, record), entity: recordEntity(index, record, true) };
   }
 }
 

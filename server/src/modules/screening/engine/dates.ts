@@ -154,17 +154,23 @@ function digitAt(value: number, position: number): number {
 }
 
 function typoReason(a: number, b: number): DateMatchReason | null {
-  const differing: number[] = [];
-  for (let position = 0; position < 8 && differing.length < 3; position += 1) {
-    if (digitAt(a, position) !== digitAt(b, position)) differing.push(position);
+  let differing = 0;
+  let low = 0;
+  let high = 0;
+  let restA = a;
+  let restB = b;
+  for (let position = 0; position < 8 && differing < 3; position += 1) {
+    if (restA % 10 !== restB % 10) {
+      if (differing === 0) low = position;
+      else if (differing === 1) high = position;
+      differing += 1;
+    }
+    restA = Math.floor(restA / 10);
+    restB = Math.floor(restB / 10);
   }
-  if (differing.length === 1) return 'one-digit-typo';
-  const [low = 0, high = 0] = differing;
+  if (differing === 1) return 'one-digit-typo';
   const isAdjacentSwap =
-    differing.length === 2 &&
-    high === low + 1 &&
-    digitAt(a, low) === digitAt(b, high) &&
-    digitAt(a, high) === digitAt(b, low);
+    differing === 2 && high === low + 1 && digitAt(a, low) === digitAt(b, high) && digitAt(a, high) === digitAt(b, low);
   return isAdjacentSwap ? 'digit-transposition' : null;
 }
 

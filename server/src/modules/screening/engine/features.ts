@@ -14,10 +14,12 @@ import {
   nameItem,
   schemaItem,
   unknownItem,
+  WEIGHTS,
 } from './feature-items.js';
 import { compareIdentifierLists, normaliseCountry, normaliseIdentifier } from './identifiers.js';
 import { compareNameLists } from './name-similarity.js';
 import { looksLikeCompany, prepareName } from './normalise.js';
+import type { TokenSimilarityCache } from './token-similarity.js';
 import type { NameKind } from './normalise.js';
 import type { EntityRecord, EntitySchema, MatchScore, PreparedEntity, QueryExample, ScoreItem } from './types.js';
 
@@ -57,14 +59,9 @@ function isSchemaCompatible(a: EntitySchema, b: EntitySchema): boolean {
   return a !== 'Person' && b !== 'Person';
 }
 
-function evidenceItems(query: PreparedEntity, candidate: PreparedEntity, withDetail: boolean): MatchScore {
+/** Every item except the name's, in the order they are combined. */
+function otherItems(query: PreparedEntity, candidate: PreparedEntity, withDetail: boolean): ScoreItem[] {
   const items: ScoreItem[] = [];
-  let matchedName = candidate.displayNames[0] ?? '';
-  if (query.names.length > 0 && candidate.names.length > 0) {
-    const names = compareNameLists(query.names, candidate.names, withDetail);
-    items.push(nameItem(names, query, candidate, withDetail));
-    matchedName = candidate.displayNames[names.rightIndex] ?? matchedName;
-  }
   const dates = compareBirthDateLists(query.birthDates, candidate.birthDates);
   if (dates !== null) items.push(...birthDateItems(dates, withDetail));
   else if (query.birthDates.length + candidate.birthDates.length > 0) items.push(unknownItem('birthDate', withDetail));
@@ -77,9 +74,60 @@ function evidenceItems(query: PreparedEntity, candidate: PreparedEntity, withDet
   if (country !== null) items.push(country);
   if (!isSchemaCompatible(query.schema, candidate.schema))
     items.push(schemaItem(query.schema, candidate.schema, withDetail));
-  // Unknown-value items only temper real comparisons; alone they prove nothing.
-  const hasComparison = items.some((item) => item.kind === 'evidence');
-  return { score: hasComparison ? combineItems(items) : 0, items, matchedName };
+  return items;
+}
+
+const hasNames = (query: PreparedEntity, candidate: PreparedEntity): boolean =>
+  query.names.length > 0 && candidate.names.length > 0;
+
+// Unknown-value items only temper real comparisons; alone they prove nothing.
+const scoreOf = (items: ScoreItem[]): number =>
+  items.some((item) => item.kind === 'evidence') ? combineItems(items) : 0;
+
+function evidenceItems(
+  query: PreparedEntity,
+  candidate: PreparedEntity,
+  withDetail: boolean,
+  cache: TokenSimilarityCache | undefined,
+): MatchScore {
+  const items: ScoreItem[] = [];
+  let matchedName = candidate.displayNames[0] ?? '';
+  if (hasNames(query, candidate)) {
+    const names = compareNameLists(query.names, candidate.names, withDetail, cache);
+    items.push(nameItem(names, query, candidate, withDetail));
+    matchedName = candidate.displayNames[names.rightIndex] ?? matchedName;
+  }
+  items.push(...otherItems(query, candidate, withDetail));
+  return { score: scoreOf(items), items, matchedName };
+}
+
+/** Stands in for the name item when bounding a score: no name agrees better than 1. */
+const BEST_NAME: ScoreItem = {
+  feature: 'name',
+  kind: 'evidence',
+  weight: WEIGHTS.name,
+  value: 1,
+  explanation: '',
+  label: '',
+};
+
+/**
+ * The score `scoreMatch` gives (bit for bit), or -1 without comparing names when even a
+ * perfect name could not reach `bar`. The score rises with the name's value and every
+ * floating-point step is monotonic, so the bound is exact. Names are compared last, because
+ * they cost the most.
+ */
+export function scoreAtLeast(
+  query: PreparedEntity,
+  candidate: PreparedEntity,
+  bar: number,
+  cache?: TokenSimilarityCache,
+): number {
+  const rest = otherItems(query, candidate, false);
+  if (!hasNames(query, candidate)) return scoreOf(rest);
+  if (combineItems([BEST_NAME, ...rest]) < bar) return -1;
+  const names = compareNameLists(query.names, candidate.names, false, cache);
+  return scoreOf([nameItem(names, query, candidate, false), ...rest]);
 }
 
 /** Combines items: weighted average of evidence, times every penalty; clamped to [0,1]. */
@@ -98,9 +146,17 @@ export function combineItems(items: ScoreItem[]): number {
   return Math.min(1, Math.max(0, score));
 }
 
-/** Scores a prepared query against a prepared candidate; `withDetail` fills the explanations. */
-export function scoreMatch(query: PreparedEntity, candidate: PreparedEntity, withDetail = true): MatchScore {
-  return evidenceItems(query, candidate, withDetail);
+/**
+ * Scores a prepared query against a prepared candidate; `withDetail` fills the explanations,
+ * `cache` memoises token similarities across the candidates of one query.
+ */
+export function scoreMatch(
+  query: PreparedEntity,
+  candidate: PreparedEntity,
+  withDetail = true,
+  cache?: TokenSimilarityCache,
+): MatchScore {
+  return evidenceItems(query, candidate, withDetail, cache);
 }
 
 /** Convenience: parses two records and scores them with full explanations. */

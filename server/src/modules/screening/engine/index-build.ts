@@ -7,14 +7,19 @@
 import { createHashTable, hashString, internKey, lastHash, setEntry } from './hash-table.js';
 import type { HashTable } from './hash-table.js';
 import { collectKeys } from './index-keys.js';
+import { encodeRecordHead } from './record-codec.js';
+import { GrowableU32, RecordStoreBuilder } from './record-store.js';
+import type { RecordStore } from './record-store.js';
 import type { PreparedEntity } from './types.js';
 
-/** The static segment: records in one UTF-8 blob plus CSR postings per key. */
+/** The static segment: pre-decoded records, their ids and display names as text, and CSR postings per key. */
 export interface BaseSegment {
   recordCount: number;
-  /** record i is blob bytes [recordOffsets[i], recordOffsets[i+1]). */
+  /** The head (id, display names) of record i is blob bytes [recordOffsets[i], recordOffsets[i+1]). */
   recordOffsets: Uint32Array;
   recordBlob: Buffer;
+  /** Everything scoring needs, without text parsing. */
+  store: RecordStore;
   keys: HashTable;
   /** postings of key k are postings[postingOffsets[k] .. postingOffsets[k+1]), ascending record numbers. */
   postingOffsets: Uint32Array;
@@ -22,20 +27,6 @@ export interface BaseSegment {
   ids: HashTable;
   /** Records whose id was seen again later in the input (the later one wins). */
   superseded: number[];
-}
-
-class GrowableU32 {
-  data = new Uint32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length] = value;
-    this.length += 1;
-  }
 }
 
 class BlobWriter {
@@ -52,11 +43,10 @@ class BlobWriter {
   }
 }
 
-/** One record to put in the index: its id, prepared form and encoded text. */
+/** One record to put in the index: its id and prepared form. */
 export interface IndexInput {
   id: string;
   entity: PreparedEntity;
-  text: string;
 }
 
 interface BuildState {
@@ -66,6 +56,7 @@ interface BuildState {
   pairRecords: GrowableU32;
   offsets: GrowableU32;
   blob: BlobWriter;
+  store: RecordStoreBuilder;
   superseded: number[];
   count: number;
 }
@@ -73,7 +64,8 @@ interface BuildState {
 function addRecord(state: BuildState, input: IndexInput): void {
   const record = state.count;
   state.offsets.push(state.blob.length);
-  state.blob.write(input.text);
+  state.blob.write(encodeRecordHead(input.id, input.entity.displayNames));
+  state.store.add(input.entity);
   hashString(input.id);
   const previous = setEntry(state.ids, lastHash.high, lastHash.low, record);
   if (previous >= 0) state.superseded.push(previous);
@@ -117,6 +109,7 @@ export function buildBaseSegment(inputs: Iterable<IndexInput>, expected = 1024):
     pairRecords: new GrowableU32(),
     offsets: new GrowableU32(),
     blob: new BlobWriter(),
+    store: new RecordStoreBuilder(),
     superseded: [],
     count: 0,
   };
@@ -127,6 +120,7 @@ export function buildBaseSegment(inputs: Iterable<IndexInput>, expected = 1024):
     recordCount: state.count,
     recordOffsets: state.offsets.data.slice(0, state.offsets.length),
     recordBlob: Buffer.from(state.blob.buffer.subarray(0, state.blob.length)),
+    store: state.store.finish(),
     keys: state.keys,
     postingOffsets,
     postings,

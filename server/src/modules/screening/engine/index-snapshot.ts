@@ -5,12 +5,14 @@
  * then a SHA-256 of everything before it. Loading makes views into the buffer (no copy).
  */
 import { createHash } from 'node:crypto';
-import { indexFromParts, recordCount, restoreDelta } from './candidate-index.js';
+import { deltaTexts, indexFromParts, recordCount, restoreDelta } from './candidate-index.js';
 import type { CandidateIndex } from './candidate-index.js';
 import type { BaseSegment } from './index-build.js';
+import { dictionaryTexts, storeFromParts } from './record-store.js';
 
 const MAGIC = 'WBIX';
-const VERSION = 1;
+/** 2: records pre-decoded (fields, token dictionary, string pool); the blob keeps ids and display names. */
+const VERSION = 2;
 const DIGEST_BYTES = 32;
 const DELTA_SEPARATOR = '\x1d';
 
@@ -20,6 +22,8 @@ interface Header {
   recordCount: number;
   keySize: number;
   idSize: number;
+  tokenCount: number;
+  stringCount: number;
   sections: number[];
 }
 
@@ -29,6 +33,7 @@ function align(offset: number): number {
 
 function sectionsOf(index: CandidateIndex): Section[] {
   const { base } = index;
+  const dictionaries = dictionaryTexts(base.store);
   return [
     base.recordOffsets,
     base.recordBlob,
@@ -41,7 +46,11 @@ function sectionsOf(index: CandidateIndex): Section[] {
     base.ids.hashHigh.subarray(0, recordCount(index)),
     base.ids.hashLow.subarray(0, recordCount(index)),
     index.tombstones.subarray(0, recordCount(index)),
-    Buffer.from(index.deltaRecords.join(DELTA_SEPARATOR), 'utf8'),
+    Buffer.from(deltaTexts(index).join(DELTA_SEPARATOR), 'utf8'),
+    base.store.fieldOffsets,
+    base.store.fields,
+    Buffer.from(dictionaries.tokens, 'utf8'),
+    Buffer.from(dictionaries.strings, 'utf8'),
   ];
 }
 
@@ -52,6 +61,8 @@ export function serialiseIndex(index: CandidateIndex): Buffer {
     recordCount: index.base.recordCount,
     keySize: index.base.keys.size,
     idSize: index.base.ids.size,
+    tokenCount: index.base.store.tokens.length,
+    stringCount: index.base.store.strings.length,
     sections: sections.map((section) => section.byteLength),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
@@ -121,6 +132,16 @@ export function loadIndex(input: Buffer): CandidateIndex {
     recordCount: header.recordCount,
     recordOffsets: u32(s[0]),
     recordBlob: s[1] ?? Buffer.alloc(0),
+    store: storeFromParts(
+      {
+        tokens: (s[14] ?? Buffer.alloc(0)).toString('utf8'),
+        strings: (s[15] ?? Buffer.alloc(0)).toString('utf8'),
+        tokenCount: header.tokenCount,
+        stringCount: header.stringCount,
+      },
+      u32(s[12]),
+      u32(s[13]),
+    ),
     keys: { slots: i32(s[2]), hashHigh: u32(s[3]), hashLow: u32(s[4]), size: header.keySize },
     postingOffsets: u32(s[5]),
     postings: u32(s[6]),

@@ -54,3 +54,35 @@ export function jaroWinkler(x: string, y: string): number {
   while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix += 1;
   return similarity + prefix * 0.1 * (1 - similarity);
 }
+
+function letterMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i += 1) mask |= 1 << (text.charCodeAt(i) & 31);
+  return mask;
+}
+
+/** Characters of `text` whose letter class occurs in `mask` (an upper bound on Jaro matches). */
+function countIn(text: string, mask: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) if ((mask & (1 << (text.charCodeAt(i) & 31))) !== 0) count += 1;
+  return count;
+}
+
+/**
+ * `jaroWinkler(x, y)` when it is at least `floor`; otherwise some value below `floor`
+ * (0), often without running Jaro: every matched character of one string occurs in the
+ * other, which bounds the matches, and Jaro-Winkler rises with Jaro for a given prefix.
+ */
+export function jaroWinklerAtLeast(x: string, y: string, floor: number): number {
+  if (x === y || x.length > MAX_LENGTH || y.length > MAX_LENGTH) return jaroWinkler(x, y);
+  if (x.length === 0 || y.length === 0) return 0;
+  const matches = Math.min(countIn(x, letterMask(y)), countIn(y, letterMask(x)));
+  if (matches === 0) return 0;
+  const jaroBound = (matches / x.length + matches / y.length + 1) / 3;
+  let prefix = 0;
+  const limit = Math.min(4, x.length, y.length);
+  while (prefix < limit && x.charCodeAt(prefix) === y.charCodeAt(prefix)) prefix += 1;
+  // The margin keeps rounding in the bound from ever hiding a value at the floor.
+  if (jaroBound + prefix * 0.1 * (1 - jaroBound) < floor - 1e-9) return 0;
+  return jaroWinkler(x, y);
+}

@@ -4,11 +4,11 @@
  * initials. The alignment is exact (dynamic programming over subsets), which is cheap
  * because names have at most MAX_TOKENS tokens.
  */
-import { jaroWinkler } from './jaro-winkler.js';
+import { jaroWinkler, jaroWinklerAtLeast } from './jaro-winkler.js';
 import { MAX_TOKENS } from './normalise.js';
 import type { NameToken, PreparedName } from './normalise.js';
 import { isFullToken, matchTokens, MIN_TOKEN_SIMILARITY } from './token-similarity.js';
-import type { TokenMatchReason } from './token-similarity.js';
+import type { TokenMatchReason, TokenSimilarityCache } from './token-similarity.js';
 
 /** One aligned pair (or merged pair) in a name comparison. */
 export interface AlignedPair {
@@ -32,6 +32,8 @@ const FORGIVE_MIDDLE = 0.5;
 const FORGIVE_ALTERNATIVE = 0.75;
 /** Ceiling when no full word agrees (initials alone identify nobody). */
 const NO_WORD_CEILING = 0.35;
+/** Below this a word is not two adjacent words written together. */
+const MIN_MERGE_SIMILARITY = 0.9;
 
 const STATES = (MAX_TOKENS + 2) * (1 << MAX_TOKENS);
 const best = new Float64Array(STATES);
@@ -59,11 +61,18 @@ interface Problem {
   sim: Float64Array;
 }
 
-function buildProblem(a: NameToken[], b: NameToken[]): Problem {
-  const sim = new Float64Array(a.length * b.length);
+// One similarity matrix reused by every comparison (a comparison never outlives its call).
+const sharedSim = new Float64Array(MAX_TOKENS * MAX_TOKENS);
+
+function buildProblem(a: NameToken[], b: NameToken[], cache: TokenSimilarityCache | undefined): Problem {
+  const size = a.length * b.length;
+  const sim = size <= sharedSim.length ? sharedSim : new Float64Array(size);
   for (let i = 0; i < a.length; i += 1) {
+    const tokenA = a[i] as NameToken;
     for (let j = 0; j < b.length; j += 1) {
-      sim[i * b.length + j] = matchTokens(a[i] as NameToken, b[j] as NameToken).similarity;
+      const tokenB = b[j] as NameToken;
+      sim[i * b.length + j] =
+        cache === undefined ? matchTokens(tokenA, tokenB).similarity : cache.similarity(tokenA, tokenB);
     }
   }
   return { a, b, sim };
@@ -78,8 +87,8 @@ function mergeSimilarity(
   if (single === undefined || first === undefined || second === undefined) return 0;
   if (!isFullToken(single) || !isFullToken(first) || !isFullToken(second)) return 0;
   if (Math.abs(single.key.length - first.key.length - second.key.length) > 2) return 0;
-  const similarity = jaroWinkler(single.key, first.key + second.key);
-  return similarity >= 0.9 ? similarity : 0;
+  const similarity = jaroWinklerAtLeast(single.key, first.key + second.key, MIN_MERGE_SIMILARITY);
+  return similarity >= MIN_MERGE_SIMILARITY ? similarity : 0;
 }
 
 function unmatchedTail(problem: Problem, mask: number): number {
@@ -197,11 +206,19 @@ function totalWeight(tokens: NameToken[]): number {
   return total;
 }
 
-/** Compares two parsed names; symmetric. `withDetail` adds the aligned pairs for explanations. */
-export function compareNames(left: PreparedName, right: PreparedName, withDetail = false): NameComparison {
+/**
+ * Compares two parsed names; symmetric. `withDetail` adds the aligned pairs for explanations;
+ * `cache` memoises token similarities across the comparisons of one query.
+ */
+export function compareNames(
+  left: PreparedName,
+  right: PreparedName,
+  withDetail = false,
+  cache?: TokenSimilarityCache,
+): NameComparison {
   const [a, b] = left.tokens.length >= right.tokens.length ? [left.tokens, right.tokens] : [right.tokens, left.tokens];
   if (a.length === 0 || b.length === 0) return { similarity: 0, pairs: [], unmatched: [] };
-  const problem = buildProblem(a, b);
+  const problem = buildProblem(a, b, cache);
   const gain = solve(problem);
   const trace = traceAlignment(problem, withDetail);
   let similarity = Math.min(1, gain / (totalWeight(a) + totalWeight(b)));
@@ -214,6 +231,7 @@ export function compareNameLists(
   left: PreparedName[],
   right: PreparedName[],
   withDetail = false,
+  cache?: TokenSimilarityCache,
 ): { comparison: NameComparison; leftIndex: number; rightIndex: number } {
   let result = {
     comparison: { similarity: 0, pairs: [], unmatched: [] } as NameComparison,
@@ -222,12 +240,13 @@ export function compareNameLists(
   };
   for (let i = 0; i < left.length; i += 1) {
     for (let j = 0; j < right.length; j += 1) {
-      const comparison = compareNames(left[i] as PreparedName, right[j] as PreparedName, false);
+      const comparison = compareNames(left[i] as PreparedName, right[j] as PreparedName, false, cache);
       if (comparison.similarity > result.comparison.similarity) result = { comparison, leftIndex: i, rightIndex: j };
     }
   }
   if (withDetail && result.comparison.similarity > 0) {
-    const detail = compareNames(left[result.leftIndex] as PreparedName, right[result.rightIndex] as PreparedName, true);
+    const bestLeft = left[result.leftIndex] as PreparedName;
+    const detail = compareNames(bestLeft, right[result.rightIndex] as PreparedName, true, cache);
     result = { ...result, comparison: detail };
   }
   return result;

@@ -1,6 +1,7 @@
 /**
- * Compact string form of a prepared entity, stored in the index's UTF-8 blob so that
- * a candidate is decoded (split, no JSON, no re-parsing of names) only when it is scored.
+ * Text forms of records: the head (id and display names) kept in the index's UTF-8 blob
+ * for the returned results, and the whole prepared entity in one string, used for the
+ * delta segment of a snapshot.
  */
 import type { ParsedAddress } from './addresses.js';
 import { formatPartialDate, parseIsoPartialDate } from './dates.js';
@@ -53,6 +54,19 @@ export function encodeRecord(id: string, entity: PreparedEntity): string {
     entity.identifiers.join(ITEM),
     entity.countries.join(ITEM),
   ].join(FIELD);
+}
+
+/** Encodes the id and display names of a record (the part of the static segment kept as text). */
+export function encodeRecordHead(id: string, displayNames: string[]): string {
+  return `${id.replace(CONTROL, ' ')}${FIELD}${displayNames.map((name) => name.replace(CONTROL, ' ')).join(ITEM)}`;
+}
+
+/** Display names of a text written by encodeRecordHead or encodeRecord. */
+export function decodeDisplayNames(text: string): string[] {
+  const start = text.indexOf(FIELD);
+  if (start < 0) return [];
+  const end = text.indexOf(FIELD, start + 1);
+  return splitItems(text.slice(start + 1, end < 0 ? text.length : end));
 }
 
 /** Reads only the id of an encoded record. */

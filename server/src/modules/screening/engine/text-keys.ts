@@ -83,9 +83,13 @@ export function skeletonKey(key: string): string {
   );
 }
 
+const VOWEL_CODES: ReadonlySet<number> = new Set([...'aeiouy'].map((vowel) => vowel.charCodeAt(0)));
+
 /** True when a key has no vowels after its first letter (typical of an abjad transliteration). */
 export function isVowelless(key: string): boolean {
-  return key.length >= 3 && !/[aeiouy]/.test(key.slice(1));
+  if (key.length < 3) return false;
+  for (let i = 1; i < key.length; i += 1) if (VOWEL_CODES.has(key.charCodeAt(i))) return false;
+  return true;
 }
 
 function buildGroupMap(groups: ReadonlyArray<readonly string[]>): Map<string, string> {

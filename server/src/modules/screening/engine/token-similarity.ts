@@ -1,7 +1,7 @@
 /**
  * Similarity of two name tokens, with the reason, so the alignment can explain itself.
  */
-import { jaroWinkler } from './jaro-winkler.js';
+import { jaroWinklerAtLeast } from './jaro-winkler.js';
 import type { NameToken } from './normalise.js';
 import { canonicalVariant, givenNameGroup, isVowelless, skeletonKey } from './text-keys.js';
 
@@ -44,12 +44,15 @@ function mergedMatch(a: NameToken, b: NameToken): TokenMatch | null {
   return null;
 }
 
+// Values below MIN_TOKEN_SIMILARITY are all treated alike, so they need not be exact.
+const similarEnough = (x: string, y: string): number => jaroWinklerAtLeast(x, y, MIN_TOKEN_SIMILARITY);
+
 function fuzzyMatch(a: NameToken, b: NameToken): TokenMatch {
-  let best = jaroWinkler(a.key, b.key);
-  if (a.merged !== null) best = Math.max(best, jaroWinkler(a.merged, b.key));
-  if (b.merged !== null) best = Math.max(best, jaroWinkler(a.key, b.merged));
+  let best = similarEnough(a.key, b.key);
+  if (a.merged !== null) best = Math.max(best, similarEnough(a.merged, b.key));
+  if (b.merged !== null) best = Math.max(best, similarEnough(a.key, b.merged));
   // "van Dik" vs "van Dijk": short surnames need their tussenvoegsels to be recognisable.
-  if (a.merged !== null && b.merged !== null) best = Math.max(best, jaroWinkler(a.merged, b.merged));
+  if (a.merged !== null && b.merged !== null) best = Math.max(best, similarEnough(a.merged, b.merged));
   return best >= MIN_TOKEN_SIMILARITY ? { similarity: best, reason: 'similar-spelling' } : NO_MATCH;
 }
 
@@ -74,4 +77,26 @@ export function matchTokens(a: NameToken, b: NameToken): TokenMatch {
     return { similarity: 0.85, reason: 'transliteration' };
   }
   return fuzzy;
+}
+
+/**
+ * Token similarities memoised for one query. The index shares one NameToken object per
+ * distinct token, so the candidates of a query hit the same few pairs again and again.
+ */
+export class TokenSimilarityCache {
+  private readonly rows = new Map<NameToken, Map<NameToken, number>>();
+
+  similarity(a: NameToken, b: NameToken): number {
+    let row = this.rows.get(a);
+    if (row === undefined) {
+      row = new Map();
+      this.rows.set(a, row);
+    }
+    let value = row.get(b);
+    if (value === undefined) {
+      value = matchTokens(a, b).similarity;
+      row.set(b, value);
+    }
+    return value;
+  }
 }

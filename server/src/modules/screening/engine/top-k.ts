@@ -58,8 +58,3 @@ export function offerTopK(heap: TopK, score: number, record: number): void {
     siftDown(heap, 0);
   }
 }
-
-/** The kept records (in heap order, not sorted). */
-export function topKRecords(heap: TopK): number[] {
-  return Array.from(heap.records.subarray(0, heap.size));
-}
