@@ -123,11 +123,11 @@ export function birthDateItems(dates: DateComparison, withDetail: boolean): Scor
   return items;
 }
 
-/** Evidence item for a birth date or address that only one side has. */
+/** Evidence item for a birth date or address the query gives and the candidate lacks. */
 export function unknownItem(feature: 'birthDate' | 'address', withDetail: boolean): ScoreItem {
   const what = feature === 'birthDate' ? 'birth date' : 'address';
   const value = UNKNOWN_VALUES[feature];
-  const explanation = withDetail ? `Only one side has a ${what}; counted as unknown (${value})` : '';
+  const explanation = withDetail ? `The candidate has no ${what}; counted as unknown (${value})` : '';
   const label = feature === 'birthDate' ? 'Geboortedatum onbekend' : 'Adres onbekend';
   return { feature, kind: 'unknown', weight: WEIGHTS[feature], value, explanation, label };
 }

@@ -59,15 +59,19 @@ function isSchemaCompatible(a: EntitySchema, b: EntitySchema): boolean {
   return a !== 'Person' && b !== 'Person';
 }
 
-/** Every item except the name's, in the order they are combined. */
+/**
+ * Every item except the name's, in the order they are combined. What the query does not state
+ * counts neither way (a name-only query is scored on the name); what the query states and the
+ * candidate lacks counts as unknown, which tempers the score.
+ */
 function otherItems(query: PreparedEntity, candidate: PreparedEntity, withDetail: boolean): ScoreItem[] {
   const items: ScoreItem[] = [];
   const dates = compareBirthDateLists(query.birthDates, candidate.birthDates);
   if (dates !== null) items.push(...birthDateItems(dates, withDetail));
-  else if (query.birthDates.length + candidate.birthDates.length > 0) items.push(unknownItem('birthDate', withDetail));
+  else if (query.birthDates.length > 0) items.push(unknownItem('birthDate', withDetail));
   const addresses = compareAddressLists(query.addresses, candidate.addresses);
   if (addresses !== null) items.push(addressItem(addresses, withDetail));
-  else if (query.addresses.length + candidate.addresses.length > 0) items.push(unknownItem('address', withDetail));
+  else if (query.addresses.length > 0) items.push(unknownItem('address', withDetail));
   const identifiers = compareIdentifierLists(query.identifiers, candidate.identifiers);
   if (identifiers !== null) items.push(...identifierItems(identifiers, withDetail));
   const country = countryItem(query.countries, candidate.countries, withDetail);
