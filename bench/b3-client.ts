@@ -19,12 +19,16 @@ export interface LoadJob {
   timeoutMs: number;
   /** Status the route answers on success (200 for /match, 201 for a stored screening). */
   expectStatus: number;
+  /** Text a successful answer with at least one candidate contains (counts answers without one). */
+  nonEmptyMarker: string;
 }
 
 export interface LoadResult {
   type: 'done';
   times: number[];
   errors: number;
+  /** Successful timed answers without a single candidate (the queries are planted variants). */
+  emptyAnswers: number;
   /** Up to five distinct error descriptions (status codes, socket errors). */
   errorSamples: string[];
   wallSeconds: number;
@@ -63,6 +67,7 @@ async function runJob(job: LoadJob, send: (m: ClientMessage) => void): Promise<L
   const times: number[] = [];
   const samples = new Set<string>();
   let errors = 0;
+  let emptyAnswers = 0;
   let next = 0;
   const note = (text: string): void => {
     errors++;
@@ -79,6 +84,7 @@ async function runJob(job: LoadJob, send: (m: ClientMessage) => void): Promise<L
           if (!timed) continue;
           times.push(elapsedMs(start));
           if (answer.status !== job.expectStatus) note(`answered ${answer.status}: ${answer.body.slice(0, 120)}`);
+          else if (!answer.body.includes(job.nonEmptyMarker)) emptyAnswers++;
         } catch (error) {
           if (timed) note(error instanceof Error ? error.message : String(error));
         }
@@ -98,6 +104,7 @@ async function runJob(job: LoadJob, send: (m: ClientMessage) => void): Promise<L
       type: 'done',
       times,
       errors,
+      emptyAnswers,
       errorSamples: [...samples],
       wallSeconds,
       clientCpuSeconds: (used.user + used.system) / 1e6,

@@ -144,6 +144,7 @@ function rowOf(peer: string, route: string, { result, serverCpuSeconds }: Measur
       clientCpuSeconds: Number(result.clientCpuSeconds.toFixed(2)),
       wallSeconds: Number(result.wallSeconds.toFixed(2)),
       errors: result.errors,
+      emptyAnswers: result.emptyAnswers,
     },
   };
 }
@@ -185,6 +186,7 @@ export async function driveMatchRoute(test: TestApp, options: BenchOptions) {
       warmupSeconds: options.smoke ? 0.5 : 2,
       seconds,
       expectStatus: 200,
+      nonEmptyMarker: '"results":[{',
     });
     const audited = auditWriteStats(test.ctx.db);
     const eventsPerCommit = (audited.events - audits.events) / Math.max(1, audited.commits - audits.commits);
@@ -195,10 +197,15 @@ export async function driveMatchRoute(test: TestApp, options: BenchOptions) {
       warmupSeconds: options.smoke ? 0.3 : 1,
       seconds: options.smoke ? 1 : 10,
       expectStatus: 201,
+      nonEmptyMarker: '"candidates":[{',
     });
-    const failures = [match, stored].flatMap(({ result }) =>
-      result.errors > 0 ? [`B3: ${result.errors} request(s) failed: ${result.errorSamples.join('; ')}`] : [],
-    );
+    const failures = [match, stored].flatMap(({ result }) => [
+      ...(result.errors > 0 ? [`B3: ${result.errors} request(s) failed: ${result.errorSamples.join('; ')}`] : []),
+      // Every query is a planted variant of a registered person: an answer without candidates is wrong.
+      ...(result.emptyAnswers > result.times.length * 0.01
+        ? [`B3: ${result.emptyAnswers} of ${result.times.length} answers had no candidate`]
+        : []),
+    ]);
     return {
       match: withExtra(rowOf('weerbaar HTTP match', '/api/yente/match/{dataset}', match), {
         auditEventsPerCommit: Number(eventsPerCommit.toFixed(2)),
