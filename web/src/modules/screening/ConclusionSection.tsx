@@ -34,8 +34,8 @@ export function ConclusionSection({ screening }: { screening: Screening }) {
     e.preventDefault();
     setSaved(false);
     const problems: Record<string, string> = {};
-    if (!outcome) problems['outcome'] = s.conclusionRequired;
-    if (text.trim().length < 3) problems['text'] = s.conclusionRequired;
+    if (!outcome) problems['outcome'] = s.conclusionOutcomeRequired;
+    if (text.trim().length < 3) problems['text'] = s.conclusionTextRequired;
     if (!outcome || Object.keys(problems).length) return fail(problems);
     setBusy(true);
     try {
