@@ -11,7 +11,7 @@ type Path = {
   nodes: { id: string; caption: string }[];
   edges: { type: string; role: string | null }[];
 };
-type RedFlag = { code: string; subject: string; textNl: string };
+type RedFlag = { code: string; subject: string; textNl: string; evidenceCaptions?: Record<string, string> };
 type Screening = {
   id: string;
   result: { candidates: Candidate[]; paths: Path[]; redFlags: RedFlag[]; skippedHubs: unknown[] };
@@ -51,7 +51,11 @@ describe('POST /api/v1/screenings: the demo applicant', () => {
     expect(codes).toEqual(
       expect.arrayContaining([`straw_man:${DEMO.strawManId}`, `flagged_within_hops:${DEMO.applicantId}`]),
     );
-    expect(screening.result.redFlags.find((f) => f.code === 'straw_man')?.textNl).toContain('Kevin de Vries');
+    const strawMan = screening.result.redFlags.find((f) => f.code === 'straw_man');
+    expect(strawMan?.textNl).toContain('Kevin de Vries');
+    // The entities a flag rests on come with their names; ties (directorships) keep their ids.
+    expect(strawMan?.evidenceCaptions?.['demo-company-shell-0']).toMatch(/B\.V\.|Holding|V\.O\.F\./);
+    expect(Object.keys(strawMan?.evidenceCaptions ?? {})).not.toContain('demo-dir-kevin-shell-0');
   });
 
   it('records decisions per candidate through the match-decision store, keeping every one', async () => {

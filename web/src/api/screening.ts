@@ -61,6 +61,8 @@ export type RedFlag = {
   textNl: string;
   textEn: string;
   evidence: string[];
+  /** Names of evidence entities where the register has one (absent in older records). */
+  evidenceCaptions?: Record<string, string>;
 };
 export type SkippedHub = { candidateEntityId: string; id: string; caption: string; schema: string; degree: number };
 

@@ -203,6 +203,6 @@ export const enScreening: ScreeningMessages = {
     straw_man: 'Possible straw man',
   },
   flagEvidence: (n) => `Evidence: ${n} reference${n === 1 ? '' : 's'} in the register`,
-  flagEntities: (names) => `Involved (in this screening): ${names}.`,
+  flagEntities: (names) => `Involved: ${names}.`,
   flagIds: (n) => `${n} further reference${n === 1 ? '' : 's'} (entities and ties) with their id in the register:`,
 };

@@ -184,7 +184,7 @@ export const nlScreening = {
     straw_man: 'Mogelijke stroman',
   } as Record<string, string>,
   flagEvidence: (n: number) => `Bewijs: ${n} ${n === 1 ? 'verwijzing' : 'verwijzingen'} in het register`,
-  flagEntities: (names: string) => `Betrokken (in deze screening): ${names}.`,
+  flagEntities: (names: string) => `Betrokken: ${names}.`,
   flagIds: (n: number) =>
     `${n} verdere ${n === 1 ? 'verwijzing' : 'verwijzingen'} (entiteiten en verbanden) met hun kenmerk in het register:`,
 };

@@ -10,17 +10,28 @@ import type { FlaggedPath } from '../entities/graph/flagged-paths.js';
 import type { RedFlag } from '../entities/graph/red-flags.js';
 import type { CandidateDto, PathDto, RedFlagDto, ScreeningResult, SkippedHubDto } from './screening.schema.js';
 import { candidateEntities } from './candidate-entities.js';
+import { isEdgeSchema } from './yente/yente-ftm.js';
 import { analyseNetworks, graphsFor, nodeOf, type CandidateNetwork } from './network-analysis.js';
 import type { MergedCandidate } from './match-across.js';
 
 type Captions = (datasetId: string, id: string) => string;
 
-async function captionsOf(ctx: RequestContext, wanted: Map<string, Set<string>>): Promise<Captions> {
+/** Evidence entities of one red flag that are named in the answer (the rest keep their ids). */
+const MAX_NAMED_EVIDENCE = 100;
+
+/** Captions of the wanted entities; ties (FtM edge schemata such as Directorship) are left unnamed. */
+async function captionsOf(ctx: RequestContext, wanted: Map<string, Set<string>>) {
   const known = new Map<string, string>();
+  const ties = new Set<string>();
   for (const [datasetId, ids] of wanted) {
-    for (const e of await candidateEntities(ctx, datasetId, [...ids])) known.set(`${datasetId}/${e.id}`, e.caption);
+    for (const e of await candidateEntities(ctx, datasetId, [...ids])) {
+      known.set(`${datasetId}/${e.id}`, e.caption);
+      if (isEdgeSchema(e.schema)) ties.add(`${datasetId}/${e.id}`);
+    }
   }
-  return (datasetId, id) => known.get(`${datasetId}/${id}`) ?? id;
+  const caption: Captions = (datasetId, id) => known.get(`${datasetId}/${id}`) ?? id;
+  const isTie = (datasetId: string, id: string): boolean => ties.has(`${datasetId}/${id}`);
+  return { caption, isTie };
 }
 
 function wantedIds(candidates: readonly MergedCandidate[], networks: readonly CandidateNetwork[]) {
@@ -34,7 +45,11 @@ function wantedIds(candidates: readonly MergedCandidate[], networks: readonly Ca
   for (const { candidate, paths, redFlags } of networks) {
     for (const path of paths?.paths ?? []) for (const node of path.nodes) add(candidate.datasetId, node.id);
     for (const hub of paths?.skippedHubs ?? []) add(candidate.datasetId, hub.id);
-    for (const flag of redFlags) add(candidate.datasetId, flag.subject);
+    for (const flag of redFlags) {
+      add(candidate.datasetId, flag.subject);
+      // The entities a flag rests on, so that a reader sees names rather than register ids.
+      for (const id of flag.evidence.slice(0, MAX_NAMED_EVIDENCE)) add(candidate.datasetId, id);
+    }
   }
   return wanted;
 }
@@ -57,7 +72,11 @@ function pathDto(candidate: MergedCandidate, path: FlaggedPath, caption: Caption
   };
 }
 
-function redFlagDto(candidate: MergedCandidate, flag: RedFlag, caption: Captions): RedFlagDto {
+function redFlagDto(
+  candidate: MergedCandidate,
+  flag: RedFlag,
+  { caption, isTie }: Awaited<ReturnType<typeof captionsOf>>,
+): RedFlagDto {
   const name = caption(candidate.datasetId, flag.subject);
   // The rules word flags with ids; a reader wants names.
   const named = (text: string) => text.split(flag.subject).join(name);
@@ -71,6 +90,12 @@ function redFlagDto(candidate: MergedCandidate, flag: RedFlag, caption: Captions
     textNl: named(flag.textNl),
     textEn: named(flag.textEn),
     evidence: flag.evidence,
+    evidenceCaptions: Object.fromEntries(
+      flag.evidence
+        .slice(0, MAX_NAMED_EVIDENCE)
+        .map((id) => [id, caption(candidate.datasetId, id)])
+        .filter(([id, name]) => name !== '' && name !== id && !isTie(candidate.datasetId, id ?? '')),
+    ),
   };
 }
 
@@ -93,7 +118,8 @@ export async function buildScreeningResult(
 ): Promise<ScreeningResult> {
   const graphs = await graphsFor(ctx, accesses, candidates);
   const networks = analyseNetworks(ctx, graphs, candidates);
-  const caption = await captionsOf(ctx, wantedIds(candidates, networks));
+  const captions = await captionsOf(ctx, wantedIds(candidates, networks));
+  const { caption } = captions;
   const candidateDtos: CandidateDto[] = candidates.map((c, i) => {
     const node = nodeOf(graphs, c);
     return {
@@ -115,7 +141,7 @@ export async function buildScreeningResult(
     candidates: candidateDtos,
     paths: networks.flatMap((n) => (n.paths?.paths ?? []).map((p) => pathDto(n.candidate, p, caption))),
     skippedHubs: networks.flatMap((n) => hubDtos(n, caption)),
-    redFlags: networks.flatMap((n) => n.redFlags.map((f) => redFlagDto(n.candidate, f, caption))),
+    redFlags: networks.flatMap((n) => n.redFlags.map((f) => redFlagDto(n.candidate, f, captions))),
     maxHops: ctx.config.screeningMaxHops,
   };
 }

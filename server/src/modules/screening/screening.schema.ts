@@ -104,6 +104,8 @@ export const redFlagSchema = z.object({
   textNl: z.string(),
   textEn: z.string(),
   evidence: z.array(z.string()),
+  /** Names of evidence entities (id → caption) where the register has one; absent in older records. */
+  evidenceCaptions: z.record(z.string(), z.string()).optional(),
 });
 
 export const screeningResultSchema = z.object({

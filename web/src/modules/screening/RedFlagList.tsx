@@ -39,12 +39,13 @@ function Evidence({ flag, known }: { flag: RedFlag; known: Map<string, string> }
   const s = m.screening;
   const others = flag.evidence.filter((id) => id !== flag.subject);
   if (others.length === 0) return null;
-  const named = others.filter((id) => known.has(id));
-  const unnamed = others.filter((id) => !known.has(id));
+  const nameOf = (id: string): string | undefined => known.get(id) ?? flag.evidenceCaptions?.[id];
+  const named = others.filter((id) => nameOf(id) !== undefined);
+  const unnamed = others.filter((id) => nameOf(id) === undefined);
   return (
     <details className="wb-technical wb-redflag__evidence" data-testid="red-flag-evidence">
       <summary>{s.flagEvidence(others.length)}</summary>
-      {named.length ? <Paragraph>{s.flagEntities(named.map((id) => known.get(id) ?? id).join(', '))}</Paragraph> : null}
+      {named.length ? <Paragraph>{s.flagEntities(named.map((id) => nameOf(id) ?? id).join(', '))}</Paragraph> : null}
       {unnamed.length ? (
         <>
           <Paragraph>{s.flagIds(unnamed.length)}</Paragraph>
