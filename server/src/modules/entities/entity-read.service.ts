@@ -20,7 +20,14 @@ export type StoredEntity = {
 
 const PAGE = 2_000;
 
-const toStored = (row: repo.EntityRow): StoredEntity => ({
+/** The columns an entity is answered from (a row of `entities`, or a narrower select of it). */
+export type StoredEntityRow = Pick<
+  repo.EntityRow,
+  'id' | 'schema' | 'caption' | 'properties' | 'topics' | 'first_seen' | 'last_seen'
+>;
+
+/** A stored row as an entity: its JSON columns parsed. */
+export const toStored = (row: StoredEntityRow): StoredEntity => ({
   id: row.id,
   schema: row.schema,
   caption: row.caption,

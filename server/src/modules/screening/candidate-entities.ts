@@ -8,20 +8,12 @@
 import { CompiledQuery } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Dialect } from '../../db/database.js';
-import type { StoredEntity } from '../entities/entity-read.service.js';
+import { toStored, type StoredEntity, type StoredEntityRow } from '../entities/entity-read.service.js';
 
 /** Ids per statement (as entitiesByIds reads them). */
 const CHUNK = 500;
 
-type Row = {
-  id: string;
-  schema: string;
-  caption: string;
-  properties: string;
-  topics: string;
-  first_seen: string;
-  last_seen: string;
-};
+type Row = StoredEntityRow;
 
 const statements = new Map<string, string>();
 
@@ -37,16 +29,6 @@ function statementFor(dialect: Dialect, count: number): string {
   statements.set(key, text);
   return text;
 }
-
-const toStored = (row: Row): StoredEntity => ({
-  id: row.id,
-  schema: row.schema,
-  caption: row.caption,
-  properties: JSON.parse(row.properties) as Record<string, string[]>,
-  topics: JSON.parse(row.topics) as string[],
-  firstSeen: row.first_seen,
-  lastSeen: row.last_seen,
-});
 
 /** Entities of one dataset by id (unknown ids are left out; order as the store returns them). */
 export async function candidateEntities(

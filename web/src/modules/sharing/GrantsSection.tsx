@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   revokeGrant,
@@ -23,19 +23,33 @@ const statusTone: Record<GrantStatus, 'success' | 'inactive' | 'danger'> = {
   revoked: 'danger',
 };
 
-/** The grants on an own-organisation record, with revoke (after a confirmation) and a form to add one. */
+/**
+ * The grants on an own-organisation record, with revoke (after a confirmation) and a form to add
+ * one. A record type whose grants end through its own route passes `revoke`; a record shared whole
+ * (screening, register) shows no parts column.
+ */
 export function GrantsSection({
   record,
   recordType = 'incident',
+  revoke = revokeGrant,
+  heading,
+  testId = 'grants-section',
+  children,
 }: {
   record: SharedRecord;
   recordType?: SharedRecordType;
+  revoke?: (grantId: string) => Promise<void>;
+  heading?: { id: string; title: string; intro: string };
+  testId?: string;
+  children?: ReactNode;
 }) {
   const { m, label, formatDate, formatDateTime } = useI18n();
   const s = m.sharing;
   const queryClient = useQueryClient();
   const grants = useRecordGrants(recordType, record.id);
   const partLabel = usePartLabel(recordType);
+  const titleId = heading?.id ?? 'grants-title';
+  const hasParts = recordType !== 'screening' && recordType !== 'dataset';
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
@@ -45,10 +59,10 @@ export function GrantsSection({
   const onRevoke = async (grant: Grant) => {
     setBusy(true);
     try {
-      await revokeGrant(grant.id);
+      await revoke(grant.id);
       setMessage({ type: 'ok', text: s.revoked(grant.grantee.name) });
       setConfirming(null);
-      document.getElementById('grants-title')?.focus();
+      document.getElementById(titleId)?.focus();
       await queryClient.invalidateQueries({ queryKey: sharingKeys.grants(record.id) });
     } catch (error) {
       setMessage({ type: 'error', text: describeApiError(error, m) });
@@ -59,11 +73,11 @@ export function GrantsSection({
 
   const rows = grants.data ?? [];
   return (
-    <section aria-labelledby="grants-title" className="wb-section" data-testid="grants-section">
-      <Heading level={2} id="grants-title" tabIndex={-1}>
-        {s.title}
+    <section aria-labelledby={titleId} className="wb-section" data-testid={testId}>
+      <Heading level={2} id={titleId} tabIndex={-1}>
+        {heading?.title ?? s.title}
       </Heading>
-      <Paragraph>{s.intro}</Paragraph>
+      <Paragraph>{heading?.intro ?? s.intro}</Paragraph>
       {message ? (
         <Alert type={message.type}>
           <Paragraph>{message.text}</Paragraph>
@@ -81,7 +95,7 @@ export function GrantsSection({
             <Th>{s.organisation}</Th>
             <Th>{s.purpose}</Th>
             <Th>{s.legalBasis}</Th>
-            <Th>{s.parts}</Th>
+            {hasParts ? <Th>{s.parts}</Th> : null}
             <Th>{s.expiresAt}</Th>
             <Th>{s.status}</Th>
             <Th>{m.common.actions}</Th>
@@ -102,7 +116,7 @@ export function GrantsSection({
                 </Td>
                 <Td label={s.purpose}>{label('sharingPurposes', g.purpose)}</Td>
                 <Td label={s.legalBasis}>{g.legalBasis}</Td>
-                <Td label={s.parts}>{g.parts.map(partLabel).join(', ')}</Td>
+                {hasParts ? <Td label={s.parts}>{g.parts.map(partLabel).join(', ')}</Td> : null}
                 <Td label={s.expiresAt}>{formatDate(g.expiresAt)}</Td>
                 <Td label={s.status}>
                   <span data-testid="grant-status" data-status={g.status}>
@@ -166,6 +180,7 @@ export function GrantsSection({
           }}
         />
       ) : null}
+      {children}
     </section>
   );
 }

@@ -13,7 +13,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Clusters } from '../../entities/cluster-resolver.js';
 import { entityKey, splitEntityKey } from '../../entities/cluster-resolver.js';
 import type { EntityRow } from '../../entities/entities.repository.js';
-import type { StoredEntity } from '../../entities/entity-read.service.js';
+import { toStored } from '../../entities/entity-read.service.js';
 import { clustersFor } from '../../entities/match-decisions.service.js';
 import type { NamedDataset } from './yente-datasets.js';
 import { toEntityResponse } from './yente-entities.js';
@@ -79,16 +79,6 @@ function datasetsToRead(scope: readonly NamedDataset[], query: SearchQuery): Nam
   );
 }
 
-const storedOf = (row: EntityRow): StoredEntity => ({
-  id: row.id,
-  schema: row.schema,
-  caption: row.caption,
-  properties: JSON.parse(row.properties) as Record<string, string[]>,
-  topics: JSON.parse(row.topics) as string[],
-  firstSeen: row.first_seen,
-  lastSeen: row.last_seen,
-});
-
 /**
  * The hit a row stands for, or null when it is a member of a "same" cluster answered by
  * another member: a cluster is one answer, its smallest member among the datasets read (as
@@ -105,7 +95,7 @@ function hitMaker(ctx: RequestContext, datasets: readonly NamedDataset[], cluste
     const referentIds = [...new Set(members.slice(1).map((k) => splitEntityKey(k).entityId))].filter(
       (id) => id !== row.id,
     );
-    const entity = storedOf(row);
+    const entity = toStored(row);
     return {
       entity,
       response: toEntityResponse(entity, dataset.name, referentIds, ctx.config),
