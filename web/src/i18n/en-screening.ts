@@ -142,6 +142,7 @@ export const enScreening: ScreeningMessages = {
     'Only the user who ran the screening or your organisation’s Bibob coordinator records the conclusion.',
   mayNotConcludeShared: 'The conclusion is recorded by the organisation that ran the screening.',
   sharingTitle: 'Sharing and marking',
+  sharingNone: 'This screening is not shared with anyone.',
   sharingIntro:
     'Share this screening with an organisation (for example the RIEC or the Landelijk Bureau Bibob) or with named people, for a purpose and until a date. TLP:RED shares with named people only; within your organisation only the user who ran it and the people named then see it.',
   jurisdiction: 'Country of registration',

@@ -133,6 +133,7 @@ export const nlScreening = {
     'Alleen wie de screening uitvoerde of de Bibob-coördinator van uw organisatie legt de conclusie vast.',
   mayNotConcludeShared: 'De conclusie legt de organisatie vast die de screening uitvoerde.',
   sharingTitle: 'Delen en rubricering',
+  sharingNone: 'Deze screening is met niemand gedeeld.',
   sharingIntro:
     'Deel deze screening met een organisatie (bijvoorbeeld het RIEC of het Landelijk Bureau Bibob) of met genoemde personen, voor een doel en tot een datum. TLP:RED deelt alleen met genoemde personen; binnen uw organisatie ziet dan alleen wie de screening uitvoerde en wie genoemd is haar.',
   jurisdiction: 'Land van vestiging',

@@ -18,7 +18,12 @@ export function ScreeningSharingSection({ screening }: { screening: Screening })
       record={record}
       recordType="screening"
       revoke={(grantId) => revokeScreeningGrant(screening.id, grantId)}
-      heading={{ id: 'screening-sharing-title', title: m.screening.sharingTitle, intro: m.screening.sharingIntro }}
+      heading={{
+        id: 'screening-sharing-title',
+        title: m.screening.sharingTitle,
+        intro: m.screening.sharingIntro,
+        none: m.screening.sharingNone,
+      }}
       testId="screening-sharing"
     >
       <TlpControl record={{ id: screening.id, tlp: screening.tlp ?? null }} recordType="screening" />

@@ -39,7 +39,7 @@ export function GrantsSection({
   record: SharedRecord;
   recordType?: SharedRecordType;
   revoke?: (grantId: string) => Promise<void>;
-  heading?: { id: string; title: string; intro: string };
+  heading?: { id: string; title: string; intro: string; none: string };
   testId?: string;
   children?: ReactNode;
 }) {
@@ -88,7 +88,9 @@ export function GrantsSection({
           <Paragraph>{describeApiError(grants.error, m)}</Paragraph>
         </Alert>
       ) : null}
-      {grants.isSuccess && rows.length === 0 ? <Paragraph data-testid="grants-empty">{s.none}</Paragraph> : null}
+      {grants.isSuccess && rows.length === 0 ? (
+        <Paragraph data-testid="grants-empty">{heading?.none ?? s.none}</Paragraph>
+      ) : null}
       {rows.length > 0 ? (
         <Table caption={s.caption} cards testId="grant-table">
           <THead>
