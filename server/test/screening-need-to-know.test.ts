@@ -178,6 +178,22 @@ describe('conclusions', () => {
       .execute();
     expect(audited).toHaveLength(2);
   });
+
+  it('keeps every one of several conclusions saved at the same moment, each in its own place', async () => {
+    const id = await screen(runner);
+    const url = `/api/v1/screenings/${id}/conclusion`;
+    const texts = ['Eerste lezing', 'Tweede lezing', 'Derde lezing', 'Vierde lezing'];
+    const answers = await Promise.all(texts.map((text) => runner.post(url, { outcome: 'nader_onderzoek', text })));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200]);
+    const rows = await t.ctx.db
+      .selectFrom('screening_conclusions')
+      .select(['position', 'text'])
+      .where('screening_id', '=', id)
+      .orderBy('position')
+      .execute();
+    expect(rows.map((r) => Number(r.position))).toEqual([1, 2, 3, 4]);
+    expect(rows.map((r) => r.text).sort()).toEqual([...texts].sort());
+  });
 });
 
 describe('screening without registers', () => {

@@ -134,8 +134,10 @@ export async function recordConclusion(
     concluded_at: entry.concluded_at,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    const { position } = await repo.appendConclusion(trx, entry);
+    // Updating the screening first locks its row (PostgreSQL), so two conclusions saved at the
+    // same moment take turns and each reads the other's position: no clash on (screening, position).
     await repo.updateScreening(trx, row.id, current);
+    const { position } = await repo.appendConclusion(trx, entry);
     await recordAudit(trx, ctx.dialect, ctx.clock, {
       action: 'screening.conclude',
       result: 'success',
