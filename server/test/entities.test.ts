@@ -269,6 +269,9 @@ describe('weerbaar import ftm', () => {
       expect(run('generate', 'register', '--persons', '20', '--seed', '2', '--out', file).status).toBe(0);
       const imported = run('import', 'ftm', file, '--dataset', 'cli', '--org', 'riec-cli');
       expect(imported.status, imported.stderr).toBe(0);
+      // The screening engines are built once, by the import, and kept as snapshots for the server.
+      expect(imported.stderr).toMatch(/Screening engines built and saved as snapshots in [\d.]+ s/);
+      expect(fs.readdirSync(path.join(dir, 'snapshots')).length).toBeGreaterThanOrEqual(2);
       const importedCount = Number(/Imported ([\d,]+) entities into cli/.exec(imported.stderr)?.[1]?.replace(/,/g, ''));
       expect(importedCount).toBeGreaterThan(20);
       const strict = run('import', 'ftm', badFile(), '--dataset', 'cli', '--strict');
