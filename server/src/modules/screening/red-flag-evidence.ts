@@ -6,21 +6,12 @@
 import { decodeDay, dayOfDate } from '../entities/graph/graph-dates.js';
 import { findNode, isFlagged, toGraphEdge } from '../entities/graph/graph-access.js';
 import { activeDirectorships, addressesOf, organisationsAt, tiesOf } from '../entities/graph/graph-relations.js';
-import type { RedFlag, RedFlagContext } from '../entities/graph/red-flags.js';
+import { RED_FLAG_DEFAULTS, type RedFlag } from '../entities/graph/red-flags.js';
 import type { FlagText } from '../entities/graph/red-flag-text.js';
 import type { EntityGraph } from '../entities/graph/graph.types.js';
 
-/** The red-flag thresholds of a screening (the graph's defaults, written out so the text can cite them). */
-export const SCREENING_FLAG_RULES = {
-  addressHubCompanies: 20,
-  manyDirectorships: 10,
-  recentIncorporationDays: 365,
-  directorChangesYears: 3,
-  directorChangesMin: 4,
-  strawManMinDirectorships: 5,
-  strawManMaxAge: 25,
-  strawManMaxOtherTies: 1,
-} as const satisfies RedFlagContext;
+/** The red-flag thresholds of a screening: the graph's defaults, which the flags' texts cite. */
+export const SCREENING_FLAG_RULES = RED_FLAG_DEFAULTS;
 
 /** How many paths the flagged-link rule looks for; a count at this cap means "at least". */
 export const FLAGGED_LINK_CAP = 10;

@@ -57,7 +57,8 @@ export interface RedFlagContext {
 
 type Rules = Required<RedFlagContext>;
 
-const DEFAULTS: Omit<Rules, 'now'> = {
+/** The rules' default thresholds (a screening cites them in its flags' texts). */
+export const RED_FLAG_DEFAULTS: Readonly<Omit<Rules, 'now'>> = {
   addressHubCompanies: 20,
   manyDirectorships: 10,
   recentIncorporationDays: 365,
@@ -215,7 +216,7 @@ function personFlags(graph: EntityGraph, person: number, rules: Rules, today: nu
 export function redFlags(graph: EntityGraph, nodeId: string, context: RedFlagContext = {}): RedFlag[] {
   const node = findNode(graph, nodeId);
   if (node < 0) return [];
-  const rules: Rules = { ...DEFAULTS, ...context, now: context.now ?? new Date() };
+  const rules: Rules = { ...RED_FLAG_DEFAULTS, ...context, now: context.now ?? new Date() };
   const today = dayOfDate(rules.now);
   const flags = [...flaggedLinkFlags(graph, nodeId, rules), ...addressHubFlags(graph, node, rules)];
   if (nodeSchemaAt(graph, node) === 'Person') flags.push(...personFlags(graph, node, rules, today));
