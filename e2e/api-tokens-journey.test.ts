@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { expectAccessible, launchBrowser, snapshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, snapshot } from './support/browser.js';
+import { DESKTOP, useJourney } from './support/journey.js';
 import { loginWithEnrolment } from './support/login.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 describe('API keys, as the Bibob-coördinator of Tilburg', () => {
   it('creates a key (shown once), uses it on the yente API, and revokes it after a confirmation', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const context = await journey.browser.newContext(DESKTOP);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: journey.server.url });
     const page = await context.newPage();
-    await loginWithEnrolment(page, server.url, 'bibob@tilburg.demo');
+    await loginWithEnrolment(page, journey.server.url, 'bibob@tilburg.demo');
     await page.getByTestId('api-tokens-link').click();
     await page.getByTestId('api-token-form').waitFor();
     // The list loads after the form shows: wait for its empty state rather than test it at once.
     await page.getByText('U heeft nog geen API-sleutels.').waitFor();
-    await expect(page.getByTestId('api-token-base-url').textContent()).resolves.toBe(`${server.url}/api/yente`);
+    await expect(page.getByTestId('api-token-base-url').textContent()).resolves.toBe(`${journey.server.url}/api/yente`);
     await expectAccessible(page, 'API keys, empty');
 
     await page.getByTestId('api-token-create').click();
@@ -48,8 +37,8 @@ describe('API keys, as the Bibob-coördinator of Tilburg', () => {
     await snapshot(page, 'api-token-created');
 
     const withKey = { headers: { authorization: `ApiKey ${secret}` } };
-    expect((await fetch(`${server.url}/api/yente/catalog`, withKey)).status).toBe(200);
-    expect((await fetch(`${server.url}/api/yente/catalog`)).status).toBe(401);
+    expect((await fetch(`${journey.server.url}/api/yente/catalog`, withKey)).status).toBe(200);
+    expect((await fetch(`${journey.server.url}/api/yente/catalog`)).status).toBe(401);
 
     // The secret is never shown again: a reload lists the key without it.
     await page.reload();
@@ -66,7 +55,7 @@ describe('API keys, as the Bibob-coördinator of Tilburg', () => {
     await page.getByTestId('api-token-revoke-yes').click();
     await page.getByText('Sleutel "Zaaksysteem Bibob" is ingetrokken.').waitFor();
     await expect(row.first().textContent()).resolves.toContain('Ingetrokken');
-    expect((await fetch(`${server.url}/api/yente/catalog`, withKey)).status).toBe(401);
+    expect((await fetch(`${journey.server.url}/api/yente/catalog`, withKey)).status).toBe(401);
     await snapshot(page, 'api-token-revoked');
     await context.close();
   });

@@ -1,34 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { expectAccessible, launchBrowser, snapshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, snapshot } from './support/browser.js';
+import { DESKTOP, PHONE, useJourney } from './support/journey.js';
 import { loginWithEnrolment } from './support/login.js';
 
-let server: RunningServer;
-let browser: Browser;
+const journey = useJourney();
 const summary = 'Man bij de voordeur: "we weten waar je woont" <script>alert(1)</script>';
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('incident intake, from a phone to the adviser', () => {
   let reference = '';
 
   it('lets a wethouder enrol TOTP and report an incident on a phone in a few steps', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      locale: 'nl-NL',
-    });
+    const context = await journey.browser.newContext(PHONE);
     const page = await context.newPage();
-    await loginWithEnrolment(page, server.url, 'wethouder@tilburg.demo');
+    await loginWithEnrolment(page, journey.server.url, 'wethouder@tilburg.demo');
     await expectAccessible(page, 'my incidents');
     await page.getByTestId('report-incident').click();
     const form = page.getByTestId('quick-report-form');
@@ -51,14 +35,14 @@ describe('incident intake, from a phone to the adviser', () => {
   });
 
   it('shows the report in the adviser’s list and opens it, with markup shown as text', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    const context = await journey.browser.newContext(DESKTOP);
     const page = await context.newPage();
     let alerted = false;
     page.on('dialog', async (dialog) => {
       alerted = true;
       await dialog.dismiss();
     });
-    await loginWithEnrolment(page, server.url, 'adviseur@tilburg.demo');
+    await loginWithEnrolment(page, journey.server.url, 'adviseur@tilburg.demo');
     await page.getByTestId('incident-table').waitFor();
     await expectAccessible(page, 'incident list');
     await snapshot(page, 'incident-list');

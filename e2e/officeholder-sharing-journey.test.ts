@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { expectAccessible, launchBrowser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.js';
+import { DESKTOP, useJourney } from './support/journey.js';
 import { loginWithEnrolment } from './support/login.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 describe('need-to-know sharing of an officeholder with the security company', () => {
   let officeholderUrl = '';
 
   it('lets the adviser share the home of an officeholder with the security company', async () => {
-    const page = await (
-      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })
-    ).newPage();
-    await loginWithEnrolment(page, server.url, 'adviseur@tilburg.demo');
-    await page.goto(`${server.url}/ambtsdragers`);
+    const page = await (await journey.browser.newContext(DESKTOP)).newPage();
+    await loginWithEnrolment(page, journey.server.url, 'adviseur@tilburg.demo');
+    await page.goto(`${journey.server.url}/ambtsdragers`);
     await page.getByRole('link', { name: 'Karim El Idrissi' }).click();
     await page.getByTestId('officeholder-title').waitFor();
     officeholderUrl = page.url();
@@ -46,9 +33,9 @@ describe('need-to-know sharing of an officeholder with the security company', ()
 
   it('shows the security company the shared parts only, after asking why', async () => {
     const page = await (
-      await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'nl-NL' })
+      await journey.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'nl-NL' })
     ).newPage();
-    await loginWithEnrolment(page, server.url, 'monteur@beveiliging.demo');
+    await loginWithEnrolment(page, journey.server.url, 'monteur@beveiliging.demo');
     await page.goto(officeholderUrl);
     await page.getByTestId('access-reason').waitFor();
     await page.locator('#reason-purpose').selectOption('uitvoering_beveiligingsmaatregel');

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { generateSync } from 'otplib';
-import { startServer, type RunningServer } from './support/server.js';
-import { expectAccessible, launchBrowser, snapshot } from './support/browser.js';
+import { expectAccessible, snapshot } from './support/browser.js';
+import { DESKTOP, PHONE, useJourney } from './support/journey.js';
 
-let server: RunningServer;
-let browser: Browser;
+const journey = useJourney();
 const password = 'Weerbaar-demo-2026';
 const family = 'Yasmina El Idrissi';
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 /** Logs in with e-mail and password, enrols TOTP from the secret on the page and lands signed in. */
 async function loginWithEnrolment(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${journey.server.url}/login`);
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel(/^Wachtwoord/).fill(password);
   await page.getByTestId('login-submit').click();
@@ -36,7 +26,7 @@ const text = async (page: Page, testId: string) => (await page.getByTestId(testI
 
 describe('protective intelligence, from incidents to a work order', () => {
   it('lets the adviser see the advice hoog with its reasons, confirm it and find the plan reopened', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    const context = await journey.browser.newContext(DESKTOP);
     const page = await context.newPage();
     await loginWithEnrolment(page, 'adviseur@tilburg.demo');
 
@@ -181,12 +171,7 @@ describe('protective intelligence, from incidents to a work order', () => {
   });
 
   it('shows the security company its work order without the family', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      locale: 'nl-NL',
-    });
+    const context = await journey.browser.newContext(PHONE);
     const page = await context.newPage();
     await loginWithEnrolment(page, 'monteur@beveiliging.demo');
     await page.getByTestId('work-order-list').waitFor();

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { expectAccessible, launchBrowser, snapshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, snapshot } from './support/browser.js';
+import { DESKTOP, useJourney } from './support/journey.js';
 import { loginWithEnrolment } from './support/login.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 describe('screening an applicant, as the Bibob-coördinator of Tilburg', () => {
   it('screens the demo applicant, sees the true match on top, the path through the straw man, and records a decision', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    const context = await journey.browser.newContext(DESKTOP);
     const page = await context.newPage();
-    await loginWithEnrolment(page, server.url, 'bibob@tilburg.demo');
+    await loginWithEnrolment(page, journey.server.url, 'bibob@tilburg.demo');
     await page.getByTestId('screening-form').waitFor();
     await expectAccessible(page, 'screening form');
     await page.getByTestId('screening-submit').click();

@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { expectAccessible, launchBrowser, snapshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, snapshot } from './support/browser.js';
+import { DESKTOP, useJourney } from './support/journey.js';
 import { loginWithEnrolment } from './support/login.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 describe('need-to-know sharing, from the adviser to the RIEC and back to the DPO', () => {
   let incidentUrl = '';
   let incidentId = '';
 
   it('lets the adviser share the core and details of an incident with the RIEC', async () => {
-    const page = await (
-      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })
-    ).newPage();
-    await loginWithEnrolment(page, server.url, 'adviseur@tilburg.demo');
+    const page = await (await journey.browser.newContext(DESKTOP)).newPage();
+    await loginWithEnrolment(page, journey.server.url, 'adviseur@tilburg.demo');
     await page.getByTestId('incident-link').first().click();
     await page.getByTestId('incident-title').waitFor();
     incidentUrl = page.url();
@@ -48,9 +35,9 @@ describe('need-to-know sharing, from the adviser to the RIEC and back to the DPO
 
   it('shows the RIEC analyst only the shared parts, after asking why', async () => {
     const page = await (
-      await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'nl-NL' })
+      await journey.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'nl-NL' })
     ).newPage();
-    await loginWithEnrolment(page, server.url, 'analist@riec.demo');
+    await loginWithEnrolment(page, journey.server.url, 'analist@riec.demo');
     await page.goto(incidentUrl);
     await page.getByTestId('access-reason').waitFor();
     await expectAccessible(page, 'access reason');
@@ -65,11 +52,9 @@ describe('need-to-know sharing, from the adviser to the RIEC and back to the DPO
   });
 
   it('lets the DPO of the owner see that the RIEC opened it, and why', async () => {
-    const page = await (
-      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })
-    ).newPage();
-    await loginWithEnrolment(page, server.url, 'fg@tilburg.demo');
-    await page.goto(`${server.url}/fg/audit?objectType=incident&objectId=${incidentId}&action=incident.read`);
+    const page = await (await journey.browser.newContext(DESKTOP)).newPage();
+    await loginWithEnrolment(page, journey.server.url, 'fg@tilburg.demo');
+    await page.goto(`${journey.server.url}/fg/audit?objectType=incident&objectId=${incidentId}&action=incident.read`);
     await page.getByTestId('audit-table').waitFor();
     const rows = page.getByTestId('audit-row');
     await expect(rows.count()).resolves.toBeGreaterThanOrEqual(1);
