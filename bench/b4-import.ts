@@ -4,7 +4,8 @@
  * file, then PostgreSQL (a fresh schema of the bench database, written by the application role under
  * row-level security as in production) when that server answers. A parse-only row shows the ceiling
  * of the other stage: reading, gunzip, line splitting, JSON.parse, validation and the derived columns
- * on one thread (during an import that runs in a worker thread beside the writer).
+ * on one thread (during an import that runs in a worker thread beside the writer). Peers load the
+ * same file in the same run (b4-peers.ts, b4-postgres-copy.ts).
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -21,11 +22,13 @@ import { createOrganisation } from '../server/src/modules/organisations/organisa
 import { manualClock } from '../server/src/platform/clock.js';
 import type { AppContext } from '../server/src/platform/context.js';
 import { createLogger } from '../server/src/platform/logger.js';
+import { loadExtra, mbps, measure, type Measured } from './b4-measure.js';
+import { localPeerRows, PEER_NOTES, type ImportFile } from './b4-peers.js';
+import { POSTGRES_COPY_NOTE, postgresCopyRow } from './b4-postgres-copy.js';
 import type { BenchOptions } from './options.js';
 import { connectBench } from './postgres.js';
 import type { PeerResult } from './results.js';
 import { skippedPeer } from './results.js';
-import { elapsedMs, MB } from './stats.js';
 
 /** Persons in the imported register (about 2.9 entities and 520 bytes of JSON each). */
 const IMPORT_PERSONS = 200_000;
@@ -75,49 +78,23 @@ async function postgresTarget(url: string): Promise<Target> {
   };
 }
 
-/** Peak resident memory while `work` runs, sampled (the worker thread's heap is in the same process). */
-async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakRssMb: number }> {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
-  try {
-    const value = await work();
-    return { value, peakRssMb: Math.round(Math.max(peak, process.memoryUsage.rss()) / MB) };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-const perSecond = (n: number, ms: number): number => Math.round((n / ms) * 1000);
-const mbps = (bytes: number, ms: number): number => Math.round((bytes / 1e6 / (ms / 1000)) * 10) / 10;
-
-function importRow(peer: string, what: string, summary: ImportSummary, bytes: number, peakRssMb: number): PeerResult {
-  return {
-    peer,
-    what,
-    status: 'ok',
-    extra: {
-      ms: Math.round(summary.elapsedMs),
-      mbPerSecond: mbps(bytes, summary.elapsedMs),
-      entitiesPerSecond: perSecond(summary.imported, summary.elapsedMs),
-      peakRssMb,
-    },
-  };
+function importRow(peer: string, what: string, run: Measured<ImportSummary>, bytes: number): PeerResult {
+  return { peer, what, status: 'ok', extra: loadExtra(bytes, run.value.imported, run) };
 }
 
 /** Fresh import and re-import into one target. */
 async function importTwice(target: Target, file: string, bytes: number, label: string, entities: number) {
-  const run = () =>
-    withPeakRss(() => runImportFtm(target.ctx, file, { dataset: 'bench-register', org: 'bench' }, quiet));
+  const run = () => measure(() => runImportFtm(target.ctx, file, { dataset: 'bench-register', org: 'bench' }, quiet));
   const fresh = await run();
   const again = await run();
   const failures = [fresh, again]
     .filter(({ value }) => value.imported !== entities || value.entityCount !== entities)
     .map(({ value }) => `B4 ${label} import took ${value.imported} of ${entities} entities (${value.bad} bad)`);
   return {
-    fresh: fresh.value,
+    fresh,
     rows: [
-      importRow(`FtM import ${label}`, 'runImportFtm, empty dataset', fresh.value, bytes, fresh.peakRssMb),
-      importRow(`FtM re-import ${label}`, 'same file again (rows unchanged)', again.value, bytes, again.peakRssMb),
+      importRow(`FtM import ${label}`, 'runImportFtm, empty dataset', fresh, bytes),
+      importRow(`FtM re-import ${label}`, 'same file again (rows unchanged)', again, bytes),
     ],
     failures,
   };
@@ -125,16 +102,17 @@ async function importTwice(target: Target, file: string, bytes: number, label: s
 
 /** The parse stage alone on this thread: the ceiling the database stage is measured against. */
 async function parseRow(file: string, bytes: number): Promise<PeerResult> {
-  const start = process.hrtime.bigint();
-  let entities = 0;
-  for await (const parsed of parseInBatches(readFtmItemLists(file, { bytes: 0 }), 20_000))
-    entities += parsed.batch.ids.length;
-  const ms = elapsedMs(start);
+  const run = await measure(async () => {
+    let entities = 0;
+    for await (const parsed of parseInBatches(readFtmItemLists(file, { bytes: 0 }), 20_000, { checkValues: true }))
+      entities += parsed.batch.ids.length;
+    return entities;
+  });
   return {
     peer: 'FtM parse only',
-    what: 'read, split, JSON.parse, validate, derive columns',
+    what: 'read, split, JSON.parse, validate values, derive columns',
     status: 'ok',
-    extra: { ms: Math.round(ms), mbPerSecond: mbps(bytes, ms), entitiesPerSecond: perSecond(entities, ms) },
+    extra: loadExtra(bytes, run.value, run),
   };
 }
 
@@ -147,36 +125,47 @@ async function withTarget<T>(open: () => Promise<Target>, work: (target: Target)
   }
 }
 
-/** Imports a generated register into SQLite and PostgreSQL and reports MB/s, entities/s and peak memory. */
+/** Imports a generated register into SQLite and PostgreSQL beside the peers, and reports MB/s, entities/s, CPU and memory. */
 export async function runImportBench(options: BenchOptions, dir: string): Promise<ImportBench> {
   const persons = Math.min(options.persons, IMPORT_PERSONS);
-  const file = join(dir, 'register.ftm.jsonl');
-  const { entities } = await writeRegister(file, { persons, seed: options.seed });
-  const bytes = statSync(file).size;
-  const parsed = await parseRow(file, bytes);
+  const path = join(dir, 'register.ftm.jsonl');
+  const { entities } = await writeRegister(path, { persons, seed: options.seed });
+  const bytes = statSync(path).size;
+  const file: ImportFile = { path, bytes, entities };
+  const parsed = await parseRow(path, bytes);
   const sqlite = await withTarget(
     () => openTarget(`sqlite:${join(dir, 'import.db')}`),
-    (target) => importTwice(target, file, bytes, 'SQLite', entities),
+    (target) => importTwice(target, path, bytes, 'SQLite', entities),
   );
   const postgres = await withTarget(
     () => postgresTarget(options.databaseUrl),
-    (target) => importTwice(target, file, bytes, 'PostgreSQL', entities),
+    (target) => importTwice(target, path, bytes, 'PostgreSQL', entities),
   ).catch((error: unknown) => ({
     rows: [skippedPeer('FtM import PostgreSQL', `runImportFtm into ${options.databaseUrl}`, error)],
     failures: [],
   }));
+  const peers = [...(await localPeerRows(file, dir)), await postgresCopyRow(file, options.databaseUrl)];
   return {
-    rows: [parsed, ...sqlite.rows, ...postgres.rows],
-    mbPerSecond: mbps(bytes, sqlite.fresh.elapsedMs),
+    rows: [...sqlite.rows, ...postgres.rows, parsed, ...peers],
+    mbPerSecond: mbps(bytes, sqlite.fresh.ms),
     entities,
     notes: [
       `Import of a ${persons.toLocaleString('en')}-person register: ${entities.toLocaleString('en')} entities, ` +
         `${(bytes / 1e6).toFixed(1)} MB of uncompressed JSON lines (~${Math.round(bytes / entities)} bytes each).`,
-      'Stages: a worker thread reads, parses and validates (the parse-only row, one core) while the main thread ' +
-        'writes; the database stage is the slower one, so the import runs at its pace. SQLite: one transaction of ' +
-        '20,000 entities with prepared statements, ~7 B-tree inserts per entity (row, primary key, caption index, ' +
+      'Weerbaar rows: validation of every value against its FtM type, caption and references derived, idempotent ' +
+        'upsert keeping first_seen, an audit record per run; PostgreSQL through the application role under row-level ' +
+        'security. Stages: a worker thread reads, parses and validates (the parse-only row, one core) while the main ' +
+        'thread writes; the database stage is the slower one, so the import runs at its pace. SQLite: one transaction ' +
+        'of 20,000 entities with prepared statements, ~7 B-tree inserts per entity (row, primary key, caption index, ' +
         'and per reference row plus two indexes); PostgreSQL: a few unnest statements per batch.',
-      'peakRssMb is the whole bench process (the register held for the restart rows included).',
+      'Comparable work: the Weerbaar rows, "SQLite bare" (same rows, no indexes) and "PostgreSQL COPY" (same tables ' +
+        'and indexes, less derivation, no validation) store the same entities; "floor" and DuckDB only parse or ' +
+        'store the JSON.',
+      ...PEER_NOTES,
+      POSTGRES_COPY_NOTE,
+      'cpuMs is this process, all threads; mbPerCpuSecond is MB over that CPU time (the Weerbaar PostgreSQL rows ' +
+        'leave out the server CPU, which is not measured for them); peakRssMb is the whole bench process (the register held for the restart ' +
+        'rows included), rssGrowthMb that peak above the resident size when the row began.',
     ],
     failures: [...sqlite.failures, ...postgres.failures],
   };
