@@ -161,6 +161,8 @@ export const enScreening: ScreeningMessages = {
     Naam: 'Name',
     Geboortedatum: 'Date of birth',
     'Geboortedatum wijkt af': 'Date of birth differs',
+    'Geboortedatum wijkt deels af': 'Date of birth partly differs',
+    'Naam begrenst score': 'Name caps the score',
     Adres: 'Address',
     'Zelfde nummer': 'Same number',
     'Ander nummer': 'Different number',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareBirthDates, formatPartialDate, parseBirthDate } from './dates.js';
+import { compareBirthDateLists, compareBirthDates, formatPartialDate, parseBirthDate } from './dates.js';
 import type { PartialDate } from './dates.js';
 
 function date(text: string): PartialDate {
@@ -64,5 +64,21 @@ describe('compareBirthDates', () => {
 
   it('flags a different year against a year-only date as a conflict', () => {
     expect(compareBirthDates(date('1979'), date('1985-01-01')).isConflict).toBe(true);
+  });
+
+  it('calls a conflict clear only when the birth years lie more than one apart', () => {
+    const base = date('1979-04-03');
+    expect(compareBirthDates(base, date('1985-11-20'))).toMatchObject({ isConflict: true, isClearConflict: true });
+    expect(compareBirthDates(base, date('1981-04-03'))).toMatchObject({ isConflict: true, isClearConflict: true });
+    expect(compareBirthDates(base, date('1980-11-20'))).toMatchObject({ isConflict: true, isClearConflict: false });
+    expect(compareBirthDates(base, date('1979-11-20'))).toMatchObject({ isConflict: true, isClearConflict: false });
+    expect(compareBirthDates(date('1979'), date('1980'))).toMatchObject({ isConflict: true, isClearConflict: false });
+    expect(compareBirthDates(base, date('1979-03-04'))).toMatchObject({ isConflict: false, isClearConflict: false });
+  });
+
+  it('prefers the least contradicting pair when several dates all disagree', () => {
+    const best = compareBirthDateLists([date('1979-04-03')], [date('1960-01-01'), date('1980-11-20')]);
+    expect(best).toMatchObject({ similarity: 0, isClearConflict: false });
+    expect(best?.right.year).toBe(1980);
   });
 });

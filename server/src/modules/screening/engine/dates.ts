@@ -27,6 +27,12 @@ export interface DateComparison {
   reason: DateMatchReason;
   /** Both dates are specific enough to say the persons differ. */
   isConflict: boolean;
+  /**
+   * A conflict no slip explains: the birth years lie more than one apart. Within a year a
+   * registry or form may still be wrong (a date reconstructed from an age, a misread day), so
+   * such a conflict weighs less.
+   */
+  isClearConflict: boolean;
   left: PartialDate;
   right: PartialDate;
 }
@@ -198,7 +204,14 @@ export function compareBirthDates(a: PartialDate, b: PartialDate): DateCompariso
   const isFull = a.day > 0 && b.day > 0;
   const result = isFull ? compareFull(a, b) : comparePartial(a, b);
   const isConflict = result.reason === 'mismatch' || (isFull && result.similarity < 0.5);
-  return { similarity: result.similarity, reason: result.reason, isConflict, left: a, right: b };
+  const isClearConflict = isConflict && Math.abs(a.year - b.year) > 1;
+  return { similarity: result.similarity, reason: result.reason, isConflict, isClearConflict, left: a, right: b };
+}
+
+/** Higher agreement wins; at equal agreement the pair that contradicts least (not clearly). */
+function isCloser(comparison: DateComparison, best: DateComparison): boolean {
+  if (comparison.similarity !== best.similarity) return comparison.similarity > best.similarity;
+  return best.isClearConflict && !comparison.isClearConflict;
 }
 
 /** Best comparison over all birth-date pairs, or null when either side has none. */
@@ -207,7 +220,7 @@ export function compareBirthDateLists(left: PartialDate[], right: PartialDate[])
   for (const a of left) {
     for (const b of right) {
       const comparison = compareBirthDates(a, b);
-      if (best === null || comparison.similarity > best.similarity) best = comparison;
+      if (best === null || isCloser(comparison, best)) best = comparison;
     }
   }
   return best;

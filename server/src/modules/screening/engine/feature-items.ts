@@ -24,8 +24,37 @@ export const WEIGHTS = {
  */
 export const UNKNOWN_VALUES = { birthDate: 0.5, address: 0.1 };
 
-/** Penalty factors: multiply the score when the records contradict each other. */
-export const PENALTIES = { birthDateConflict: 0.75, kvkConflict: 0.6, identifierConflict: 0.85, schemaConflict: 0.5 };
+/**
+ * Penalty factors: multiply the score when the records contradict each other. A clear birth-date
+ * conflict (years more than one apart) takes a near-identical name to about 0.6 together with the
+ * zero date evidence (1 × 0.6/0.85 × 0.87), below the match threshold; a conflict within a year
+ * weighs less, so it ranks above a clear one and below a missing date.
+ */
+export const PENALTIES = {
+  birthDateConflict: 0.87,
+  birthDateNearConflict: 0.95,
+  kvkConflict: 0.6,
+  identifierConflict: 0.85,
+  schemaConflict: 0.5,
+};
+
+/**
+ * The name leads, the rest confirms (as in yente's logic-v1/v2, where dates only qualify a name
+ * score). From `plausible` on, a name can be the same person written otherwise (dropped middle
+ * names, initials, a typo) and birth date, address and country lift the score fully. At or below
+ * `weak` it names someone else or half of someone (another given name or surname, one name
+ * part): they keep `weakLiftShare` of their lift, enough to order candidates with the same
+ * name, too little to carry a weak name past a near-identical one. In between, the share rises
+ * linearly. A shared identifier is evidence of identity on its own and is not bounded by the name.
+ */
+export const NAME_BAND = { weak: 0.7, plausible: 0.8, weakLiftShare: 0.1 };
+
+/** Share of the lift above its own similarity that the other features may give a name. */
+export function nameLiftShare(name: number): number {
+  const { weak, plausible, weakLiftShare } = NAME_BAND;
+  const position = Math.min(1, Math.max(0, (name - weak) / (plausible - weak)));
+  return weakLiftShare + (1 - weakLiftShare) * position;
+}
 
 const TOKEN_REASON_TEXT: Record<TokenMatchReason, string> = {
   exact: 'same',
@@ -109,8 +138,8 @@ export function birthDateItems(dates: DateComparison, withDetail: boolean): Scor
       label: 'Geboortedatum',
     },
   ];
-  if (dates.isConflict) {
-    const why = withDetail ? 'Birth dates contradict each other: probably a different person' : '';
+  if (dates.isClearConflict) {
+    const why = withDetail ? 'Birth years more than one year apart: a different person' : '';
     items.push({
       feature: 'birthDate',
       kind: 'penalty',
@@ -119,8 +148,43 @@ export function birthDateItems(dates: DateComparison, withDetail: boolean): Scor
       explanation: why,
       label: 'Geboortedatum wijkt af',
     });
+  } else if (dates.isConflict) {
+    const why = withDetail
+      ? 'Birth dates contradict each other within a year: probably a different person, unless one date is wrong'
+      : '';
+    items.push({
+      feature: 'birthDate',
+      kind: 'penalty',
+      weight: 0,
+      value: PENALTIES.birthDateNearConflict,
+      explanation: why,
+      label: 'Geboortedatum wijkt deels af',
+    });
   }
   return items;
+}
+
+/**
+ * Penalty that holds a name below `NAME_BAND.plausible` to its band: of what the other features
+ * add above the name's own similarity it keeps `nameLiftShare`. Null when nothing is held.
+ */
+export function nameBandItem(name: number, uncapped: number, withDetail: boolean): ScoreItem | null {
+  const share = nameLiftShare(name);
+  if (share >= 1 || uncapped <= name) return null;
+  const capped = name + share * (uncapped - name);
+  const explanation = withDetail
+    ? `The names agree only ${round(name)} (plausible from ${NAME_BAND.plausible}): birth date, ` +
+      `address and country confirm a name but do not replace it, so they add ${round(capped - name)} ` +
+      `instead of ${round(uncapped - name)}`
+    : '';
+  return {
+    feature: 'name',
+    kind: 'penalty',
+    weight: 0,
+    value: capped / uncapped,
+    explanation,
+    label: 'Naam begrenst score',
+  };
 }
 
 /** Evidence item for a birth date or address the query gives and the candidate lacks. */

@@ -1,7 +1,9 @@
 /**
  * Explainable match scoring: a weighted average of the features both sides have
- * (name, birth date, address, identifier, country), times penalties for conflicts.
- * Every item says in English (and a short Dutch label) what it saw.
+ * (name, birth date, address, identifier, country), times penalties for conflicts. The name
+ * leads: the other features lift a weak name only a little above its own similarity
+ * (NAME_BAND in feature-items.ts). Every item says in English (and a short Dutch label) what
+ * it saw.
  */
 import { compareAddressLists, parseAddress } from './addresses.js';
 import { compareBirthDateLists, parseBirthDate } from './dates.js';
@@ -11,7 +13,9 @@ import {
   birthDateItems,
   countryItem,
   identifierItems,
+  nameBandItem,
   nameItem,
+  NAME_BAND,
   schemaItem,
   unknownItem,
   WEIGHTS,
@@ -88,6 +92,21 @@ const hasNames = (query: PreparedEntity, candidate: PreparedEntity): boolean =>
 const scoreOf = (items: ScoreItem[]): number =>
   items.some((item) => item.kind === 'evidence') ? combineItems(items) : 0;
 
+const isSharedIdentifier = (item: ScoreItem): boolean =>
+  item.feature === 'identifier' && item.kind === 'evidence' && item.value === 1;
+
+/**
+ * Appends the name-band penalty when the name item (first) is below plausible and the other
+ * features would lift the score above it; a shared identifier lifts on its own.
+ */
+function withNameBand(items: ScoreItem[], withDetail: boolean): ScoreItem[] {
+  const name = items[0];
+  if (name?.feature !== 'name' || name.value >= NAME_BAND.plausible || items.some(isSharedIdentifier)) return items;
+  const band = nameBandItem(name.value, combineItems(items), withDetail);
+  if (band !== null) items.push(band);
+  return items;
+}
+
 function evidenceItems(
   query: PreparedEntity,
   candidate: PreparedEntity,
@@ -102,6 +121,7 @@ function evidenceItems(
     matchedName = candidate.displayNames[names.rightIndex] ?? matchedName;
   }
   items.push(...otherItems(query, candidate, withDetail));
+  withNameBand(items, withDetail);
   return { score: scoreOf(items), items, matchedName };
 }
 
@@ -117,9 +137,9 @@ const BEST_NAME: ScoreItem = {
 
 /**
  * The score `scoreMatch` gives (bit for bit), or -1 without comparing names when even a
- * perfect name could not reach `bar`. The score rises with the name's value and every
- * floating-point step is monotonic, so the bound is exact. Names are compared last, because
- * they cost the most.
+ * perfect name could not reach `bar`. The score rises with the name's value, the name band
+ * only lowers a weaker name's score, and every floating-point step is monotonic, so the bound
+ * is exact. Names are compared last, because they cost the most.
  */
 export function scoreAtLeast(
   query: PreparedEntity,
@@ -131,7 +151,7 @@ export function scoreAtLeast(
   if (!hasNames(query, candidate)) return scoreOf(rest);
   if (combineItems([BEST_NAME, ...rest]) < bar) return -1;
   const names = compareNameLists(query.names, candidate.names, false, cache);
-  return scoreOf([nameItem(names, query, candidate, false), ...rest]);
+  return scoreOf(withNameBand([nameItem(names, query, candidate, false), ...rest], false));
 }
 
 /** Combines items: weighted average of evidence, times every penalty; clamped to [0,1]. */
