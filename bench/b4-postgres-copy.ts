@@ -95,7 +95,7 @@ function entityPropertiesJson(): string {
 const TABLES = `
   create table entities (dataset_id text not null, id text not null, schema text not null, caption text not null,
     caption_key text collate "C" not null, properties text not null, topics text not null,
-    first_seen text not null, last_seen text not null, constraint entities_pk primary key (dataset_id, id));
+    first_seen text not null, last_seen text not null, changed_at text not null, constraint entities_pk primary key (dataset_id, id));
   create index entities_caption_idx on entities (dataset_id, caption_key);
   create table entity_refs (dataset_id text not null, source_id text not null, property text not null,
     target_id text not null);
@@ -111,13 +111,14 @@ const UPSERT = `
       coalesce((select v from jsonb_array_elements_text(doc->'properties'->'name') v order by length(v) limit 1),
         doc->>'schema') as caption
     from staging)
-  insert into entities (dataset_id, id, schema, caption, caption_key, properties, topics, first_seen, last_seen)
+  insert into entities (dataset_id, id, schema, caption, caption_key, properties, topics, first_seen, last_seen,
+    changed_at)
   select $1, id, schema, caption, left(lower(caption), 200), properties::text,
-    coalesce(properties->'topics', '[]'::jsonb)::text, $2, $2
+    coalesce(properties->'topics', '[]'::jsonb)::text, $2, $2, $2
   from rows
   on conflict (dataset_id, id) do update set schema = excluded.schema, caption = excluded.caption,
     caption_key = excluded.caption_key, properties = excluded.properties, topics = excluded.topics,
-    last_seen = excluded.last_seen`;
+    last_seen = excluded.last_seen, changed_at = excluded.changed_at`;
 
 const REFS = `
   insert into entity_refs (dataset_id, source_id, property, target_id)

@@ -71,6 +71,7 @@ export async function subjectDataset(t: TestApp, m: Municipality, screeningIds: 
         topics: '[]',
         first_seen: now(t),
         last_seen: now(t),
+        changed_at: now(t),
       })
       .execute();
   }

@@ -111,6 +111,7 @@ async function upsertBatchPortable(db: Db, datasetId: string, batch: EntityBatch
     topics: batch.topics[i] ?? '[]',
     first_seen: at,
     last_seen: at,
+    changed_at: at,
   }));
   const refs: Insertable<EntityRefsTable>[] = [];
   batch.ids.forEach((id, i) => {
@@ -134,6 +135,7 @@ async function upsertBatchPortable(db: Db, datasetId: string, batch: EntityBatch
           properties: eb.ref('excluded.properties'),
           topics: eb.ref('excluded.topics'),
           last_seen: eb.ref('excluded.last_seen'),
+          changed_at: eb.ref('excluded.changed_at'),
         })),
       )
       .execute();

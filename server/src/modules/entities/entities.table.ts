@@ -38,6 +38,8 @@ export type EntitiesTable = {
   topics: string;
   first_seen: string;
   last_seen: string;
+  /** When the content last changed (insert or changed import); an unchanged re-import moves only `last_seen`. */
+  changed_at: string;
 };
 
 /** One row per entity-typed property value: the ties, found from either end by index. */

@@ -1,33 +1,32 @@
 /**
  * The screening engines per dataset, kept in memory and keyed by the dataset's content
  * version (imports bump `updated_at` and `entity_count`; the configured flagging topics are
- * part of it too). A stale or missing entry is rebuilt lazily — from a binary snapshot when
- * one exists for that version, else from the store, after which the snapshot is written.
- * Analyst flags differ per reader, so they are laid over the graph as a cheap copy of its
- * flag array instead of a rebuild.
+ * part of it too). A stale or missing entry is made lazily: from a binary snapshot when one
+ * exists for that version; else updated from the engines of an older version (in memory, or
+ * the snapshot on disk after a restart) with the entities changed since; else built from the
+ * store. The snapshot of the new version is then written. Analyst flags differ per reader, so
+ * they are laid over the graph as a cheap copy of its flag array instead of a rebuild.
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import { cacheVersionFor, UNKNOWN_VERSION } from '../../db/cache-version.js';
 import type { AppContext, RequestContext } from '../../platform/context.js';
 import type { DatasetAccess } from '../entities/datasets.service.js';
-import { datasetEntities, flaggedEntityIds } from '../entities/entity-read.service.js';
-import { GraphBuilder } from '../entities/graph/graph-builder.js';
+import { flaggedEntityIds } from '../entities/entity-read.service.js';
 import { findNode } from '../entities/graph/graph-access.js';
 import { FLAG_BIT, type EntityGraph } from '../entities/graph/graph.types.js';
-import { buildIndex } from './engine/candidate-index.js';
-import type { EntityRecord } from './engine/types.js';
-import { addressLine, graphRecordsOf, pendingRecordOf, type PendingRecord } from './engine-records.js';
-import { readSnapshots, writeSnapshots, type DatasetEngines } from './engine-snapshots.js';
+import { buildFromStore, updateEngines, type BuiltEngines } from './engine-build.js';
+import { readLatestSnapshots, readSnapshots, writeSnapshots, type DatasetEngines } from './engine-snapshots.js';
 
 type DatasetRow = DatasetAccess['dataset'];
 type Entry = {
   /** The unhashed content key, compared first so a request with an unchanged dataset hashes nothing. */
   key: string;
-  engines: Promise<DatasetEngines>;
+  built: Promise<BuiltEngines>;
   variants: Map<string, EntityGraph>;
 };
-export type EngineStats = { builds: number; snapshotLoads: number };
+/** Full builds from the store, loads of a snapshot of the version asked for, and updates from an older version. */
+export type EngineStats = { builds: number; snapshotLoads: number; updates: number };
 type Cache = { entries: Map<string, Entry>; stats: EngineStats };
 
 // Per database handle, so several apps in one process (tests) never share engines.
@@ -37,7 +36,7 @@ const MAX_FLAG_VARIANTS = 8;
 function cacheOf(db: Db): Cache {
   let cache = caches.get(db);
   if (!cache) {
-    cache = { entries: new Map(), stats: { builds: 0, snapshotLoads: 0 } };
+    cache = { entries: new Map(), stats: { builds: 0, snapshotLoads: 0, updates: 0 } };
     caches.set(db, cache);
   }
   return cache;
@@ -53,39 +52,35 @@ export function contentVersion(dataset: DatasetRow, flaggedTopics: readonly stri
   return shortHash(contentKey(dataset, flaggedTopics));
 }
 
-/** Reads every entity of the dataset once, building matcher records and the graph together. */
-async function buildFromStore(ctx: AppContext, datasetId: string): Promise<DatasetEngines> {
-  const addresses = new Map<string, string>();
-  const pending: PendingRecord[] = [];
-  const builder = new GraphBuilder();
-  for await (const page of datasetEntities(ctx, datasetId)) {
-    for (const entity of page) {
-      if (entity.schema === 'Address') addresses.set(entity.id, addressLine(entity));
-      const record = pendingRecordOf(entity);
-      if (record) pending.push(record);
-      for (const r of graphRecordsOf(entity, ctx.config.flaggedTopics)) {
-        if (r.kind === 'node') builder.addNode(r.node);
-        else builder.addEdge(r.edge);
-      }
-    }
+/** The older engines to update from: the ones in memory, else the snapshot on disk. */
+async function olderEngines(ctx: AppContext, datasetId: string, inMemory: Entry | undefined) {
+  if (inMemory) {
+    const built = await inMemory.built.catch(() => null);
+    if (built) return built;
   }
-  // Addresses may come after the people living there, so their lines are joined in at the end.
-  const records: EntityRecord[] = pending.map(({ record, addressIds }) => {
-    const lines = addressIds.map((id) => addresses.get(id)).filter((l): l is string => Boolean(l));
-    return { ...record, addresses: [...(record.addresses ?? []), ...lines] };
-  });
-  return { index: buildIndex(records), graph: builder.build() };
+  return readLatestSnapshots(ctx.config.snapshotDir, datasetId, ctx.logger);
 }
 
-async function loadEngines(ctx: AppContext, cache: Cache, datasetId: string, version: string) {
+async function loadEngines(
+  ctx: AppContext,
+  cache: Cache,
+  datasetId: string,
+  version: string,
+  older: Entry | undefined,
+): Promise<BuiltEngines> {
   const dir = ctx.config.snapshotDir;
   const fromDisk = await readSnapshots(dir, datasetId, version, ctx.logger);
   if (fromDisk) {
     cache.stats.snapshotLoads += 1;
     return fromDisk;
   }
-  const built = await buildFromStore(ctx, datasetId);
-  cache.stats.builds += 1;
+  const previous = await olderEngines(ctx, datasetId, older);
+  let built = previous ? await updateEngines(ctx, datasetId, previous) : null;
+  if (built) cache.stats.updates += 1;
+  else {
+    built = await buildFromStore(ctx, datasetId);
+    cache.stats.builds += 1;
+  }
   await writeSnapshots(dir, datasetId, version, built, ctx.logger);
   return built;
 }
@@ -95,15 +90,15 @@ export async function enginesFor(ctx: AppContext, dataset: DatasetRow): Promise<
   const cache = cacheOf(ctx.db);
   const key = contentKey(dataset, ctx.config.flaggedTopics);
   const current = cache.entries.get(dataset.id);
-  if (current?.key === key) return current.engines;
-  const engines = loadEngines(ctx, cache, dataset.id, shortHash(key));
-  const entry: Entry = { key, engines, variants: new Map() };
+  if (current?.key === key) return (await current.built).engines;
+  const built = loadEngines(ctx, cache, dataset.id, shortHash(key), current);
+  const entry: Entry = { key, built, variants: new Map() };
   cache.entries.set(dataset.id, entry);
   // A failed build must not stick: the next request tries again.
-  engines.catch(() => {
+  built.catch(() => {
     if (cache.entries.get(dataset.id) === entry) cache.entries.delete(dataset.id);
   });
-  return engines;
+  return (await built).engines;
 }
 
 function withFlags(graph: EntityGraph, ids: readonly string[]): EntityGraph {

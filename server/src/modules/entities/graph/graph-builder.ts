@@ -84,6 +84,21 @@ export class GraphBuilder {
     return this.intern(id);
   }
 
+  /** Whether a node with this id exists already (placeholders included); adds nothing. */
+  hasNode(id: string): boolean {
+    const length = encodeToScratch(id);
+    return (
+      probeId(
+        this.slots,
+        this.hashes.data,
+        this.liveIds(),
+        utf8Scratch(),
+        length,
+        hashBytes(utf8Scratch(), 0, length),
+      ) >= 0
+    );
+  }
+
   /** Sets node `index`'s schema (unless `Thing`), ORs in flag bits and sets its day when not 0. */
   setNode(index: number, schema: string, flagBits: number, day = 0): void {
     this.checkNode(index);

@@ -37,7 +37,7 @@ async function touchUnchanged(trx: Kysely<Database>, datasetId: string, b: Entit
   return new Set(rows.map((r) => r.id));
 }
 
-/** New or changed entities: upserted (`first_seen` kept by the update), their references replaced. */
+/** New or changed entities: upserted (`first_seen` kept by the update, `changed_at` set), their references replaced. */
 async function replaceEntities(
   trx: Kysely<Database>,
   datasetId: string,
@@ -48,12 +48,12 @@ async function replaceEntities(
   if (positions.length === 0) return;
   const [ids, schemas, captions, keys, properties, topics] = columns(b, positions);
   await sql`
-    insert into entities (dataset_id, id, schema, caption, caption_key, properties, topics, first_seen, last_seen)
-    select ${datasetId}, u.id, u.schema, u.caption, u.caption_key, u.properties, u.topics, ${at}, ${at}
+    insert into entities (dataset_id, id, schema, caption, caption_key, properties, topics, first_seen, last_seen, changed_at)
+    select ${datasetId}, u.id, u.schema, u.caption, u.caption_key, u.properties, u.topics, ${at}, ${at}, ${at}
     from unnest(${ids}, ${schemas}, ${captions}, ${keys}, ${properties}, ${topics}) as u(id, schema, caption, caption_key, properties, topics)
     on conflict (dataset_id, id) do update set schema = excluded.schema, caption = excluded.caption,
       caption_key = excluded.caption_key, properties = excluded.properties, topics = excluded.topics,
-      last_seen = excluded.last_seen`.execute(trx);
+      last_seen = excluded.last_seen, changed_at = excluded.changed_at`.execute(trx);
   await sql`delete from entity_refs where dataset_id = ${datasetId} and source_id = any(${ids})`.execute(trx);
   await insertRefs(trx, datasetId, b, positions);
 }
@@ -93,8 +93,8 @@ async function insertOptimistically(trx: Kysely<Database>, datasetId: string, b:
   await sql`savepoint fresh_batch`.execute(trx);
   try {
     await sql`
-      insert into entities (dataset_id, id, schema, caption, caption_key, properties, topics, first_seen, last_seen)
-      select ${datasetId}, u.id, u.schema, u.caption, u.caption_key, u.properties, u.topics, ${at}, ${at}
+      insert into entities (dataset_id, id, schema, caption, caption_key, properties, topics, first_seen, last_seen, changed_at)
+      select ${datasetId}, u.id, u.schema, u.caption, u.caption_key, u.properties, u.topics, ${at}, ${at}, ${at}
       from unnest(${ids}, ${schemas}, ${captions}, ${keys}, ${properties}, ${topics}) as u(id, schema, caption, caption_key, properties, topics)`.execute(
       trx,
     );

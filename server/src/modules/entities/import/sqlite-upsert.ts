@@ -8,8 +8,8 @@ type Stored = [schema: string, caption: string, captionKey: string, properties: 
 
 type Statements = {
   stored: SQLite.Statement<[string, string], Stored>;
-  insert: SQLite.Statement<[string, string, string, string, string, string, string, string, string]>;
-  update: SQLite.Statement<[string, string, string, string, string, string, string, string]>;
+  insert: SQLite.Statement<[string, string, string, string, string, string, string, string, string, string]>;
+  update: SQLite.Statement<[string, string, string, string, string, string, string, string, string]>;
   touch: SQLite.Statement<[string, string, string]>;
   deleteRefs: SQLite.Statement<[string, string]>;
   insertRef: SQLite.Statement<[string, string, string, string]>;
@@ -27,12 +27,12 @@ function statementsOf(raw: SQLite.Database): Statements {
       )
       .raw(true),
     insert: raw.prepare(
-      `insert into entities (dataset_id, id, schema, caption, caption_key, properties, topics, first_seen, last_seen)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dataset_id, id) do nothing`,
+      `insert into entities (dataset_id, id, schema, caption, caption_key, properties, topics, first_seen, last_seen, changed_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dataset_id, id) do nothing`,
     ),
     update: raw.prepare(
-      `update entities set schema = ?, caption = ?, caption_key = ?, properties = ?, topics = ?, last_seen = ?
-       where dataset_id = ? and id = ?`,
+      `update entities set schema = ?, caption = ?, caption_key = ?, properties = ?, topics = ?, last_seen = ?,
+       changed_at = ? where dataset_id = ? and id = ?`,
     ),
     touch: raw.prepare('update entities set last_seen = ? where dataset_id = ? and id = ?'),
     deleteRefs: raw.prepare('delete from entity_refs where dataset_id = ? and source_id = ?'),
@@ -53,8 +53,9 @@ const isUnchanged = (stored: Stored, batch: EntityBatch, i: number): boolean =>
  * process, so a statement per row costs no round trip and nothing is compiled per batch).
  * A new id is inserted with its references; an id already stored keeps `first_seen`, and only
  * when its content differs are the row rewritten and its references replaced; otherwise only
- * `last_seen` moves. In a fresh dataset nothing is looked up first: the insert itself tells a
- * repeated id (from an earlier batch of the same file), which then takes the update path.
+ * `last_seen` moves (`changed_at` marks inserts and content changes only). In a fresh dataset
+ * nothing is looked up first: the insert itself tells a repeated id (from an earlier batch of the
+ * same file), which then takes the update path.
  * Relies on references existing only beside their entity (both are written and deleted together).
  */
 export function upsertBatchSqlite(
@@ -83,11 +84,11 @@ export function upsertBatchSqlite(
         s.touch.run(at, datasetId, id);
         continue;
       }
-      if (!stored && s.insert.run(datasetId, id, schema, caption, key, props, topicsJson, at, at).changes === 1) {
+      if (!stored && s.insert.run(datasetId, id, schema, caption, key, props, topicsJson, at, at, at).changes === 1) {
         insertRefs(i, id);
         continue;
       }
-      s.update.run(schema, caption, key, props, topicsJson, at, datasetId, id);
+      s.update.run(schema, caption, key, props, topicsJson, at, at, datasetId, id);
       s.deleteRefs.run(datasetId, id);
       insertRefs(i, id);
     }

@@ -114,6 +114,14 @@ export function buildIndex(records: Iterable<EntityRecord>): CandidateIndex {
   return fromBase(buildBaseSegment(mapInputs(records), expected));
 }
 
+/**
+ * Builds an index from prepared records in order (a repeated id keeps the last); with the same
+ * records and `expected` as buildIndex was given, the result is the same, without preparing again.
+ */
+export function indexFromInputs(inputs: Iterable<IndexInput>, expected: number): CandidateIndex {
+  return fromBase(buildBaseSegment(inputs, expected));
+}
+
 /** Wraps a loaded base segment and its tombstones (used by the snapshot loader). */
 export function indexFromParts(base: BaseSegment, tombstones: Uint8Array): CandidateIndex {
   const index = fromBase(base);
