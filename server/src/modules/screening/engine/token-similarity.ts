@@ -1,7 +1,8 @@
 /**
  * Similarity of two name tokens, with the reason, so the alignment can explain itself.
  */
-import { jaroWinklerAtLeast } from './jaro-winkler.js';
+import { editDistanceWithin } from './edit-distance.js';
+import { jaroWinkler, jaroWinklerAtLeast } from './jaro-winkler.js';
 import type { NameToken } from './normalise.js';
 import { canonicalVariant, givenNameGroup, isVowelless, skeletonKey } from './text-keys.js';
 
@@ -44,15 +45,53 @@ function mergedMatch(a: NameToken, b: NameToken): TokenMatch | null {
   return null;
 }
 
-// Values below MIN_TOKEN_SIMILARITY are all treated alike, so they need not be exact.
-const similarEnough = (x: string, y: string): number => jaroWinklerAtLeast(x, y, MIN_TOKEN_SIMILARITY);
+/**
+ * Edits a typo may make in a name whose shorter comparison key has `length` letters: none
+ * up to three letters (Bos/Vos, Kok/Kop are different families), one up to six
+ * (Jong/Jonk, Smit/Smits), two up to nine. Jaro-Winkler alone is lenient on short names.
+ */
+function typoBudget(length: number): number {
+  return Math.max(0, Math.floor((length - 1) / 3));
+}
+
+const I_CODE = 'i'.charCodeAt(0);
+const Y_CODE = 'y'.charCodeAt(0);
+/** Similarity of "Dik" and "Dijk": the ij written as i is a common slip, not another name. */
+const IJ_AS_I_SIMILARITY = 0.9;
+
+/** True when two keys of one length differ only where one has i and the other y (Dik, Dijk). */
+function differsOnlyInIY(x: string, y: string): boolean {
+  if (x.length !== y.length || x === y) return false;
+  for (let k = 0; k < x.length; k += 1) {
+    const left = x.charCodeAt(k);
+    const right = y.charCodeAt(k);
+    if (left !== right && !((left === I_CODE && right === Y_CODE) || (left === Y_CODE && right === I_CODE)))
+      return false;
+  }
+  return true;
+}
+
+/**
+ * Similarity of two written forms (keys or merged keys) of two tokens, 0 below the bar.
+ * Jaro-Winkler gives the value; the edit bound decides whether it is a typo at all, so a
+ * shared tussenvoegsel ("devries", "devos") cannot earn the prefix bonus for the surname.
+ */
+function formSimilarity(x: string, y: string, budget: number): number {
+  if (differsOnlyInIY(x, y)) return Math.max(IJ_AS_I_SIMILARITY, jaroWinkler(x, y));
+  // Values below MIN_TOKEN_SIMILARITY are all treated alike, so they need not be exact.
+  const similarity = jaroWinklerAtLeast(x, y, MIN_TOKEN_SIMILARITY);
+  if (similarity < MIN_TOKEN_SIMILARITY) return 0;
+  return editDistanceWithin(x, y, budget) <= budget ? similarity : 0;
+}
 
 function fuzzyMatch(a: NameToken, b: NameToken): TokenMatch {
-  let best = similarEnough(a.key, b.key);
-  if (a.merged !== null) best = Math.max(best, similarEnough(a.merged, b.key));
-  if (b.merged !== null) best = Math.max(best, similarEnough(a.key, b.merged));
-  // "van Dik" vs "van Dijk": short surnames need their tussenvoegsels to be recognisable.
-  if (a.merged !== null && b.merged !== null) best = Math.max(best, similarEnough(a.merged, b.merged));
+  const budget = typoBudget(Math.min(a.key.length, b.key.length));
+  let best = formSimilarity(a.key, b.key, budget);
+  if (a.merged !== null) best = Math.max(best, formSimilarity(a.merged, b.key, budget));
+  if (b.merged !== null) best = Math.max(best, formSimilarity(a.key, b.merged, budget));
+  // Both with tussenvoegsels ("van Bergen", "van Bregen"): compared as written together, while the
+  // edit bound (set by the surnames alone) keeps the shared tussenvoegsel from pairing others.
+  if (a.merged !== null && b.merged !== null) best = Math.max(best, formSimilarity(a.merged, b.merged, budget));
   return best >= MIN_TOKEN_SIMILARITY ? { similarity: best, reason: 'similar-spelling' } : NO_MATCH;
 }
 
