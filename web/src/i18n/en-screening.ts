@@ -87,6 +87,8 @@ export const enScreening: ScreeningMessages = {
   itemEvidence: (pct) => `agrees for ${pct}`,
   itemUnknown: 'cannot be compared: one side lacks this',
   itemPenalty: (factor) => `contradicts: score multiplied by ${factor}`,
+  itemNameCap: (factor) =>
+    `the name agrees too little, so date of birth, address and country count only partly: score multiplied by ${factor}`,
   technical: 'Technical details of the comparison (for administrators)',
   decisionLegend: (name) => `Is ${name} the applicant?`,
   decisions: { same: 'Same person', different: 'Different person', unsure: 'Unsure' },

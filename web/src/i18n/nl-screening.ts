@@ -75,6 +75,8 @@ export const nlScreening = {
   itemEvidence: (pct: string) => `komt overeen voor ${pct}`,
   itemUnknown: 'niet te vergelijken: een van beide kanten mist dit gegeven',
   itemPenalty: (factor: string) => `tegenstrijdig: score vermenigvuldigd met ${factor}`,
+  itemNameCap: (factor: string) =>
+    `de naam komt te weinig overeen, dus geboortedatum, adres en land tellen maar beperkt mee: score vermenigvuldigd met ${factor}`,
   technical: 'Technische details van de vergelijking (voor beheerders, in het Engels)',
   decisionLegend: (name: string) => `Is ${name} de aanvrager?`,
   decisions: { same: 'Zelfde persoon', different: 'Andere persoon', unsure: 'Twijfel' } satisfies Record<

@@ -12,9 +12,13 @@ const percent = (value: number, lang: string) =>
 function ItemLine({ item }: { item: ScoreItem }) {
   const { m, lang } = useI18n();
   const s = m.screening;
+  const factor = item.value.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB');
+  // A weak name holding back the other features is a bound, not a contradiction.
   const text =
     item.kind === 'penalty'
-      ? s.itemPenalty(item.value.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB'))
+      ? item.feature === 'name'
+        ? s.itemNameCap(factor)
+        : s.itemPenalty(factor)
       : item.kind === 'unknown'
         ? s.itemUnknown
         : s.itemEvidence(percent(item.value, lang));
