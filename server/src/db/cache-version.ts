@@ -1,7 +1,8 @@
 /**
  * The access version: one counter that triggers move, in the writing transaction, on every write
  * that changes who may act or see what (API tokens, accounts' roles and status, grants, datasets,
- * organisations, match decisions, analyst flags; migration 20261129-0016). Answers kept across requests — the
+ * organisations, match decisions, analyst flags; migration 20261129-0016, and on PostgreSQL at
+ * commit, once per transaction, since 20261129-0019). Answers kept across requests — the
  * actor behind an API token, an organisation's visible datasets, its "same" clusters, the flags a reader sees — are stored
  * with the version they were read under and used only while the version is unchanged, so a
  * revocation or a new grant acts on the very next request, in every process. Reading it is one

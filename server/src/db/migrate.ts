@@ -18,6 +18,7 @@ import * as tlpMarkings from './migrations/20261129-0015-tlp-markings.js';
 import * as cacheVersion from './migrations/20261129-0016-cache-version.js';
 import * as screeningConclusions from './migrations/20261129-0017-screening-conclusions.js';
 import * as entityChanges from './migrations/20261129-0018-entity-changes.js';
+import * as cacheVersionAtCommit from './migrations/20261129-0019-cache-version-at-commit.js';
 
 // Migrations are imported statically so the built app and tests need no file-system scanning.
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '20261129-0016-cache-version': cacheVersion,
   '20261129-0017-screening-conclusions': screeningConclusions,
   '20261129-0018-entity-changes': entityChanges,
+  '20261129-0019-cache-version-at-commit': cacheVersionAtCommit,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -12,7 +12,7 @@ import { isPostgres } from './support/row-level-security.js';
 export const CACHE_VERSION_ROW = 'access';
 
 /** Table → the change events that bump the counter (`UPDATE OF` lists the columns that matter). */
-const WATCHED: Record<string, { insert: boolean; updateOf: readonly string[] | 'any'; delete: boolean }> = {
+export const WATCHED: Record<string, { insert: boolean; updateOf: readonly string[] | 'any'; delete: boolean }> = {
   api_tokens: { insert: false, updateOf: ['user_id', 'token_hash', 'expires_at', 'revoked_at'], delete: true },
   users: { insert: false, updateOf: ['organisation_id', 'roles', 'active'], delete: true },
   organisations: { insert: false, updateOf: 'any', delete: true },
