@@ -6,21 +6,16 @@
 import type { RequestContext } from '../../platform/context.js';
 import type { DatasetAccess } from '../entities/datasets.service.js';
 import { findPathsToFlagged, type FlaggedPathsResult } from '../entities/graph/flagged-paths.js';
-import { redFlags, type RedFlag } from '../entities/graph/red-flags.js';
-import type { EntityGraph, GraphNode } from '../entities/graph/graph.types.js';
-import { findNode, toGraphNode } from '../entities/graph/graph-access.js';
+import { flaggedLinkSearch, redFlags, type RedFlag, type RedFlagContext } from '../entities/graph/red-flags.js';
+import type { EntityGraph, GraphTopic } from '../entities/graph/graph.types.js';
+import { findNode, isFlagged, topicsOf } from '../entities/graph/graph-access.js';
 import { graphForReader } from './engine-cache.js';
 import type { MergedCandidate } from './match-across.js';
-import { FLAGGED_LINK_CAP, SCREENING_FLAG_RULES, withEvidence } from './red-flag-evidence.js';
+import { SCREENING_FLAG_RULES, withEvidence } from './red-flag-evidence.js';
 
 /** Candidates scoring at least this are "strong": their network is examined. */
 export const STRONG_SCORE = 0.7;
 const MAX_STRONG = 3;
-/**
- * As many paths as the flagged-link red flag counts, so the record shows every path the flag
- * speaks of ("linked to 4 flagged entities" comes with those 4 paths).
- */
-const MAX_PATHS = FLAGGED_LINK_CAP;
 /**
  * Screening caps hubs lower than the graph's default: a path through an address hosting a
  * hundred companies says little about the applicant. Such hubs are named as skipped.
@@ -35,17 +30,18 @@ export type CandidateNetwork = {
   redFlags: RedFlag[];
 };
 
-/** Each candidate's own node in its dataset's graph (flag and topics), null when not in the graph. */
-export type GraphLookup = (candidate: MergedCandidate) => GraphNode | null;
-
+/**
+ * The candidate's paths are the flagged-link red flag's own search (flaggedLinkSearch): as many
+ * paths as the flag counts, so the record shows every path the flag speaks of ("linked to 4
+ * flagged entities" comes with those 4 paths), and the search runs once for both.
+ */
 function flagsAround(
   graph: EntityGraph,
   candidateId: string,
   paths: FlaggedPathsResult | null,
-  now: Date,
-  hops: number,
+  context: RedFlagContext & { now: Date; flaggedHops: number },
 ) {
-  const context = { ...SCREENING_FLAG_RULES, now, flaggedHops: hops, hubDegreeCap: HUB_DEGREE_CAP };
+  const { now, flaggedHops: hops } = context;
   const evidence = { now, hops, candidateId, shownPaths: paths?.paths.length ?? 0 };
   const subjects = new Set([candidateId]);
   for (const path of paths?.paths ?? []) {
@@ -53,7 +49,7 @@ function flagsAround(
   }
   const seen = new Set<string>();
   return [...subjects]
-    .flatMap((id) => redFlags(graph, id, context))
+    .flatMap((id) => (id === candidateId ? redFlags(graph, id, context, paths) : redFlags(graph, id, context)))
     .filter((flag) => {
       const key = `${flag.code}|${flag.subject}`;
       if (seen.has(key)) return false;
@@ -77,11 +73,16 @@ export async function graphsFor(
   return graphs;
 }
 
-/** A candidate's node in its graph. */
-export function nodeOf(graphs: ReadonlyMap<string, EntityGraph>, candidate: MergedCandidate): GraphNode | null {
+/** A candidate's flag and topics in its graph (unflagged without topics when not in the graph). */
+export function flagOf(
+  graphs: ReadonlyMap<string, EntityGraph>,
+  candidate: MergedCandidate,
+): { flagged: boolean; topics: GraphTopic[] } {
   const graph = graphs.get(candidate.datasetId);
   const node = graph ? findNode(graph, candidate.id) : -1;
-  return graph && node >= 0 ? toGraphNode(graph, node) : null;
+  return graph && node >= 0
+    ? { flagged: isFlagged(graph, node), topics: topicsOf(graph, node) }
+    : { flagged: false, topics: [] };
 }
 
 /** Paths and red flags of the strong candidates. */
@@ -90,18 +91,20 @@ export function analyseNetworks(
   graphs: ReadonlyMap<string, EntityGraph>,
   candidates: readonly MergedCandidate[],
 ): CandidateNetwork[] {
-  const hops = ctx.config.screeningMaxHops;
+  const context = {
+    ...SCREENING_FLAG_RULES,
+    now: ctx.clock.now(),
+    flaggedHops: ctx.config.screeningMaxHops,
+    hubDegreeCap: HUB_DEGREE_CAP,
+  };
+  const search = flaggedLinkSearch(context);
   return candidates
     .filter((c) => c.score >= STRONG_SCORE)
     .slice(0, MAX_STRONG)
     .flatMap((candidate) => {
       const graph = graphs.get(candidate.datasetId);
       if (!graph) return [];
-      const paths = findPathsToFlagged(graph, candidate.id, {
-        maxHops: hops,
-        maxPaths: MAX_PATHS,
-        hubDegreeCap: HUB_DEGREE_CAP,
-      });
-      return [{ candidate, graph, paths, redFlags: flagsAround(graph, candidate.id, paths, ctx.clock.now(), hops) }];
+      const paths = findPathsToFlagged(graph, candidate.id, search);
+      return [{ candidate, graph, paths, redFlags: flagsAround(graph, candidate.id, paths, context) }];
     });
 }

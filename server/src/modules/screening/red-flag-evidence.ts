@@ -6,15 +6,15 @@
 import { decodeDay, dayOfDate } from '../entities/graph/graph-dates.js';
 import { findNode, isFlagged, toGraphEdge } from '../entities/graph/graph-access.js';
 import { activeDirectorships, addressesOf, organisationsAt, tiesOf } from '../entities/graph/graph-relations.js';
-import { RED_FLAG_DEFAULTS, type RedFlag } from '../entities/graph/red-flags.js';
+import { FLAGGED_LINK_PATHS, RED_FLAG_DEFAULTS, type RedFlag } from '../entities/graph/red-flags.js';
 import type { FlagText } from '../entities/graph/red-flag-text.js';
 import type { EntityGraph } from '../entities/graph/graph.types.js';
 
 /** The red-flag thresholds of a screening: the graph's defaults, which the flags' texts cite. */
 export const SCREENING_FLAG_RULES = RED_FLAG_DEFAULTS;
 
-/** How many paths the flagged-link rule looks for; a count at this cap means "at least". */
-export const FLAGGED_LINK_CAP = 10;
+/** How many paths the flagged-link rule looks for (its own count); a count at this cap means "at least". */
+export const FLAGGED_LINK_CAP = FLAGGED_LINK_PATHS;
 
 export type EvidenceContext = {
   now: Date;

@@ -9,9 +9,9 @@ import { flaggedTopicsOf } from '../entities/entities.policy.js';
 import type { FlaggedPath } from '../entities/graph/flagged-paths.js';
 import type { RedFlag } from '../entities/graph/red-flags.js';
 import type { CandidateDto, PathDto, RedFlagDto, ScreeningResult, SkippedHubDto } from './screening.schema.js';
-import { candidateEntities } from './candidate-entities.js';
+import { entityCaptions } from './candidate-entities.js';
 import { isEdgeSchema } from './yente/yente-ftm.js';
-import { analyseNetworks, graphsFor, nodeOf, type CandidateNetwork } from './network-analysis.js';
+import { analyseNetworks, flagOf, graphsFor, type CandidateNetwork } from './network-analysis.js';
 import type { MergedCandidate } from './match-across.js';
 
 type Captions = (datasetId: string, id: string) => string;
@@ -24,7 +24,7 @@ async function captionsOf(ctx: RequestContext, wanted: Map<string, Set<string>>)
   const known = new Map<string, string>();
   const ties = new Set<string>();
   for (const [datasetId, ids] of wanted) {
-    for (const e of await candidateEntities(ctx, datasetId, [...ids])) {
+    for (const e of await entityCaptions(ctx, datasetId, [...ids])) {
       known.set(`${datasetId}/${e.id}`, e.caption);
       if (isEdgeSchema(e.schema)) ties.add(`${datasetId}/${e.id}`);
     }
@@ -121,7 +121,7 @@ export async function buildScreeningResult(
   const captions = await captionsOf(ctx, wantedIds(candidates, networks));
   const { caption } = captions;
   const candidateDtos: CandidateDto[] = candidates.map((c, i) => {
-    const node = nodeOf(graphs, c);
+    const { flagged, topics } = flagOf(graphs, c);
     return {
       rank: i + 1,
       datasetId: c.datasetId,
@@ -131,8 +131,8 @@ export async function buildScreeningResult(
       score: Math.round(c.score * 1000) / 1000,
       matchedName: c.name,
       items: c.items,
-      isFlagged: node?.flagged ?? false,
-      topics: flaggedTopicsOf(node?.topics ?? [], ctx.config.flaggedTopics),
+      isFlagged: flagged,
+      topics: flaggedTopicsOf(topics, ctx.config.flaggedTopics),
       referents: c.referents,
       decision: null,
     };

@@ -1,13 +1,51 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { CompiledQuery, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { Db, Dialect } from '../../db/database.js';
 import type { ScreeningConclusionsTable, ScreeningsTable } from './screening.table.js';
 
 export type ScreeningRow = Selectable<ScreeningsTable>;
 export type ScreeningConclusionRow = Selectable<ScreeningConclusionsTable>;
 export type ScreeningListRow = Omit<ScreeningRow, 'subject' | 'datasets' | 'result'>;
 
-export const insertScreening = (db: Db, row: Insertable<ScreeningsTable>) =>
-  db.insertInto('screenings').values(row).execute();
+const SCREENING_COLUMNS = [
+  'id',
+  'organisation_id',
+  'created_by_user_id',
+  'created_at',
+  'purpose',
+  'case_reference',
+  'subject_schema',
+  'subject_caption',
+  'subject',
+  'datasets',
+  'result',
+  'candidate_count',
+  'red_flag_count',
+  'conclusion_outcome',
+  'conclusion_text',
+  'concluded_by_user_id',
+  'concluded_at',
+  'tlp',
+] as const satisfies readonly (keyof ScreeningRow)[];
+// A column added to the table and not to the list above fails to compile here.
+const everyColumn: Exclude<keyof ScreeningRow, (typeof SCREENING_COLUMNS)[number]> extends never ? true : never = true;
+void everyColumn;
+
+// Written once per dialect rather than built by the query builder for every screening stored.
+const insertSql = (dialect: Dialect): string => {
+  const values = SCREENING_COLUMNS.map((_, i) => (dialect === 'postgres' ? `$${i + 1}` : '?')).join(', ');
+  return `insert into "screenings" (${SCREENING_COLUMNS.map((c) => `"${c}"`).join(', ')}) values (${values})`;
+};
+const INSERT_SQL = { sqlite: insertSql('sqlite'), postgres: insertSql('postgres') } as const;
+
+/** Stores a new screening, every column given. */
+export async function insertScreening(db: Db, dialect: Dialect, row: ScreeningRow): Promise<void> {
+  await db.executeQuery(
+    CompiledQuery.raw(
+      INSERT_SQL[dialect],
+      SCREENING_COLUMNS.map((c) => row[c]),
+    ),
+  );
+}
 
 export const findScreening = (db: Db, id: string): Promise<ScreeningRow | undefined> =>
   db.selectFrom('screenings').selectAll().where('id', '=', id).executeTakeFirst();

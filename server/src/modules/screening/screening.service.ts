@@ -60,6 +60,10 @@ export async function createScreening(ctx: RequestContext, input: CreateScreenin
   if (accesses.length === 0) throw conflict(NO_REGISTERS);
   const candidates = await matchAcross(ctx, accesses, subject.example, CANDIDATES);
   const result = await buildScreeningResult(ctx, new Map(accesses.map((a) => [a.dataset.id, a])), candidates);
+  const stored = {
+    subject: { schema: subject.schema, properties: subject.properties },
+    datasets: accesses.map(({ dataset: d }) => ({ id: d.id, name: d.name, title: d.title })),
+  };
   const row: repo.ScreeningRow = {
     id: newId(),
     organisation_id: ctx.actor.organisationId,
@@ -69,8 +73,8 @@ export async function createScreening(ctx: RequestContext, input: CreateScreenin
     case_reference: input.caseReference || null,
     subject_schema: subject.schema,
     subject_caption: subject.caption,
-    subject: JSON.stringify({ schema: subject.schema, properties: subject.properties }),
-    datasets: JSON.stringify(accesses.map(({ dataset: d }) => ({ id: d.id, name: d.name, title: d.title }))),
+    subject: JSON.stringify(stored.subject),
+    datasets: JSON.stringify(stored.datasets),
     result: JSON.stringify(result),
     candidate_count: result.candidates.length,
     red_flag_count: result.redFlags.length,
@@ -93,10 +97,11 @@ export async function createScreening(ctx: RequestContext, input: CreateScreenin
       details: { datasets: accesses.length, candidates: result.candidates.length, redFlags: result.redFlags.length },
       origin: ctx.origin,
     },
-    (trx) => repo.insertScreening(trx, row).then(() => undefined),
+    (trx) => repo.insertScreening(trx, ctx.dialect, row),
   );
-  // A screening just made has no decisions yet (they name its new id), and its parts are at hand.
-  return toDto(ctx, row, RAN_IT, { result, decisions: new Map() });
+  // A screening just made has no decisions or conclusions yet (they name its new id), and its
+  // parts are at hand: the answer is built from them rather than from the row's JSON.
+  return toDto(ctx, row, RAN_IT, { ...stored, result, decisions: new Map() });
 }
 
 /** One screening with its current decisions; every read is audited, a shared or RED one with the reader's reason. */
@@ -162,12 +167,14 @@ function summaryOf(row: repo.ScreeningListRow, names: Map<string, string>): Scre
 }
 
 type Decisions = Awaited<ReturnType<typeof currentDecisions>>;
+/** The parts of a screening just made, as its row's JSON columns hold them. */
+type Known = Pick<ScreeningDto, 'subject' | 'datasets' | 'result'> & { decisions: Decisions };
 
 async function toDto(
   ctx: RequestContext,
   row: repo.ScreeningRow,
   access: ScreeningAccess,
-  known?: { result: ScreeningResult; decisions: Decisions },
+  known?: Known,
 ): Promise<ScreeningDto> {
   // A screening just made has no conclusions yet.
   const history = known ? [] : await repo.listConclusions(ctx.db, row.id);
@@ -185,8 +192,8 @@ async function toDto(
   }));
   return {
     ...summaryOf(row, names),
-    subject: JSON.parse(row.subject) as ScreeningDto['subject'],
-    datasets: JSON.parse(row.datasets) as ScreeningDto['datasets'],
+    subject: known?.subject ?? (JSON.parse(row.subject) as ScreeningDto['subject']),
+    datasets: known?.datasets ?? (JSON.parse(row.datasets) as ScreeningDto['datasets']),
     result,
     conclusion: conclusions[0] ?? null,
     conclusions,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from './graph-builder.js';
-import { redFlags } from './red-flags.js';
+import { findPathsToFlagged } from './flagged-paths.js';
+import { flaggedLinkSearch, redFlags } from './red-flags.js';
 import type { EdgeRecord, NodeRecord } from './graph.types.js';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
@@ -87,5 +88,17 @@ describe('redFlags', () => {
     expect(redFlags(graph, 'citizen', { now: NOW, flaggedHops: 1 })).toEqual([]);
     expect(redFlags(graph, 'dirty', { now: NOW }).map((f) => f.code)).toContain('flagged_entity');
     expect(redFlags(graph, 'unknown', { now: NOW })).toEqual([]);
+  });
+
+  it('answers the same from a path search the caller ran already (flaggedLinkSearch)', () => {
+    const contexts = [{ now: NOW }, { now: NOW, flaggedHops: 1 }, { now: NOW, flaggedHops: 4, hubDegreeCap: 5 }];
+    for (const context of contexts) {
+      for (const { id } of [...nodes, { id: 'unknown' }]) {
+        const searched = findPathsToFlagged(graph, id, flaggedLinkSearch(context));
+        expect(redFlags(graph, id, context, searched)).toEqual(redFlags(graph, id, context));
+      }
+    }
+    // The search handed in is the one the flags rest on.
+    expect(redFlags(graph, 'straw', { now: NOW }, null).map((f) => f.code)).not.toContain('flagged_within_hops');
   });
 });

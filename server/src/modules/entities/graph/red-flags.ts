@@ -20,7 +20,7 @@ import {
 } from './graph-relations.js';
 import type { Tie } from './graph-relations.js';
 import type { EntityGraph } from './graph.types.js';
-import { findPathsToFlagged } from './flagged-paths.js';
+import { findPathsToFlagged, type FlaggedPathOptions, type FlaggedPathsResult } from './flagged-paths.js';
 
 export type RedFlagCode =
   | 'flagged_entity'
@@ -72,6 +72,27 @@ export const RED_FLAG_DEFAULTS: Readonly<Omit<Rules, 'now'>> = {
 };
 
 const MAX_EVIDENCE = 50;
+/** Paths the flagged-link rule looks for; a count at this cap means "at least". */
+export const FLAGGED_LINK_PATHS = 10;
+
+const withDefaults = (context: RedFlagContext): Rules => ({
+  ...RED_FLAG_DEFAULTS,
+  ...context,
+  now: context.now ?? new Date(),
+});
+
+const searchOf = (rules: Rules): FlaggedPathOptions => ({
+  maxHops: rules.flaggedHops,
+  maxPaths: FLAGGED_LINK_PATHS,
+  hubDegreeCap: rules.hubDegreeCap,
+});
+
+/**
+ * The path search behind the flagged_entity and flagged_within_hops flags under `context`: a
+ * caller that runs this search for its own use hands the result to `redFlags` instead of
+ * having it run twice.
+ */
+export const flaggedLinkSearch = (context: RedFlagContext): FlaggedPathOptions => searchOf(withDefaults(context));
 
 function evidenceOf(graph: EntityGraph, ties: Tie[], extra: string[] = []): string[] {
   const ids = [...extra];
@@ -178,12 +199,13 @@ function strawManFlag(graph: EntityGraph, person: number, rules: Rules, today: n
   ];
 }
 
-function flaggedLinkFlags(graph: EntityGraph, nodeId: string, rules: Rules): RedFlag[] {
-  const result = findPathsToFlagged(graph, nodeId, {
-    maxHops: rules.flaggedHops,
-    maxPaths: 10,
-    hubDegreeCap: rules.hubDegreeCap,
-  });
+function flaggedLinkFlags(
+  graph: EntityGraph,
+  nodeId: string,
+  rules: Rules,
+  searched: FlaggedPathsResult | null | undefined,
+): RedFlag[] {
+  const result = searched === undefined ? findPathsToFlagged(graph, nodeId, searchOf(rules)) : searched;
   const flags: RedFlag[] = [];
   if (result?.startFlagged)
     flags.push({
@@ -212,13 +234,22 @@ function personFlags(graph: EntityGraph, person: number, rules: Rules, today: nu
   return [...manyDirectorshipsFlag(graph, person, rules, today), ...strawManFlag(graph, person, rules, today)];
 }
 
-/** Explained red flags for a node, its addresses and (for companies) its directors. */
-export function redFlags(graph: EntityGraph, nodeId: string, context: RedFlagContext = {}): RedFlag[] {
+/**
+ * Explained red flags for a node, its addresses and (for companies) its directors. `searched`,
+ * when given, is `findPathsToFlagged(graph, nodeId, flaggedLinkSearch(context))` as the caller
+ * already ran it.
+ */
+export function redFlags(
+  graph: EntityGraph,
+  nodeId: string,
+  context: RedFlagContext = {},
+  searched?: FlaggedPathsResult | null,
+): RedFlag[] {
   const node = findNode(graph, nodeId);
   if (node < 0) return [];
-  const rules: Rules = { ...RED_FLAG_DEFAULTS, ...context, now: context.now ?? new Date() };
+  const rules = withDefaults(context);
   const today = dayOfDate(rules.now);
-  const flags = [...flaggedLinkFlags(graph, nodeId, rules), ...addressHubFlags(graph, node, rules)];
+  const flags = [...flaggedLinkFlags(graph, nodeId, rules, searched), ...addressHubFlags(graph, node, rules)];
   if (nodeSchemaAt(graph, node) === 'Person') flags.push(...personFlags(graph, node, rules, today));
   if (isOrganisation(graph, node)) {
     flags.push(...companyAgeFlags(graph, node, rules, today));
