@@ -271,6 +271,10 @@ describe('weerbaar import ftm', () => {
       // The screening engines are built once, by the import, and kept as snapshots for the server.
       expect(imported.stderr).toMatch(/Screening engines built and saved as snapshots in [\d.]+ s/);
       expect(fs.readdirSync(path.join(dir, 'snapshots')).length).toBeGreaterThanOrEqual(2);
+      // Imported again, the engines follow from their snapshot instead of a rebuild.
+      const again = run('import', 'ftm', file, '--dataset', 'cli', '--org', 'riec-cli');
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stderr).toMatch(/Screening engines updated with the entities changed since their last snapshot/);
       const importedCount = Number(/Imported ([\d,]+) entities into cli/.exec(imported.stderr)?.[1]?.replace(/,/g, ''));
       expect(importedCount).toBeGreaterThan(20);
       const strict = run('import', 'ftm', badFile(), '--dataset', 'cli', '--strict');

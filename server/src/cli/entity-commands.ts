@@ -13,7 +13,7 @@ import { formatCount, ProgressDisplay } from '../modules/entities/import/progres
 import { importFtmEntities, type ImportProgress, type ImportSummary } from '../modules/entities/ftm-import.service.js';
 import { exportFtmLines } from '../modules/entities/ftm-export.service.js';
 import { findDataset } from '../modules/entities/entities.repository.js';
-import { enginesFor } from '../modules/screening/engine-cache.js';
+import { enginesFor, engineStats } from '../modules/screening/engine-cache.js';
 import { writeRegister } from '../modules/entities/generator/write-register.js';
 import { generateQueries } from '../modules/entities/generator/queries.js';
 
@@ -41,9 +41,17 @@ export async function prepareScreeningEngines(ctx: AppContext, datasetId: string
   const dataset = await findDataset(ctx.db, datasetId);
   if (!dataset) return;
   const started = Date.now();
+  const before = engineStats(ctx.db);
   await enginesFor(ctx, dataset);
+  const after = engineStats(ctx.db);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  stderr.write(`Screening engines built and saved as snapshots in ${seconds} s (skip with --no-engines).\n`);
+  const how =
+    after.updates > before.updates
+      ? 'updated with the entities changed since their last snapshot'
+      : after.builds > before.builds
+        ? 'built'
+        : 'already up to date';
+  stderr.write(`Screening engines ${how} and saved as snapshots in ${seconds} s (skip with --no-engines).\n`);
 }
 
 /** Bad lines printed one by one; after that only counted (the summary gives the total). */
