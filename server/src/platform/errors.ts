@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'too_many_requests'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'busy'
   | 'internal';
 
 export type FieldIssue = { path: string; message: string };
@@ -58,6 +59,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 415;
     case 'too_many_requests':
       return 429;
+    case 'busy':
+      return 503;
     case 'internal':
       return 500;
     default: {
@@ -65,4 +68,25 @@ export function httpStatusOf(code: ErrorCode): number {
       return unreachable;
     }
   }
+}
+
+/**
+ * Database codes of a transaction that lost to a concurrent one and was rolled back whole:
+ * PostgreSQL's deadlock, serialization failure and lock timeout; SQLite's busy and locked (another
+ * process, such as an import from the command line, held the write lock past the busy timeout).
+ */
+const CONCURRENCY_CODES: ReadonlySet<string> = new Set(['40P01', '40001', '55P03', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+
+/**
+ * The error as an AppError when it is a transaction that lost to a concurrent one: nothing of it
+ * was saved and the same request may simply be sent again (503 with Retry-After), instead of an
+ * internal error. Other errors come back unchanged.
+ */
+export function asConcurrencyFailure(error: unknown): unknown {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string' || !CONCURRENCY_CODES.has(code)) return error;
+  return new AppError('busy', 'The database was busy with a concurrent change; nothing was saved. Try again.', {
+    retryAfterSeconds: 1,
+    logMessage: `transaction lost to a concurrent one (${code})`,
+  });
 }

@@ -23,6 +23,8 @@ export function describeApiError(error: unknown, m: Messages): string {
       return m.common.forbidden;
     case 'too_many_requests':
       return m.common.tooMany;
+    case 'busy':
+      return m.common.busy;
     case 'conflict':
       return m.common.conflict;
     case 'not_found':

@@ -1,15 +1,16 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, httpStatusOf, type FieldIssue } from '../errors.js';
+import { AppError, asConcurrencyFailure, httpStatusOf, type FieldIssue } from '../errors.js';
 
 type ErrorBody = { error: string; message: string; issues?: FieldIssue[]; requestId: string };
 
 /** Maps every failure to one JSON shape: a code, a message for people and, for bad input, the field paths. */
-export function handleError(error: unknown, req: FastifyRequest, reply: FastifyReply): void {
+export function handleError(thrown: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const requestId = String(req.id);
+  const error = asConcurrencyFailure(thrown);
   if (error instanceof AppError) {
     if (error.details.retryAfterSeconds) reply.header('retry-after', error.details.retryAfterSeconds);
-    const level = error.code === 'internal' ? 'error' : 'info';
+    const level = error.code === 'internal' ? 'error' : error.code === 'busy' ? 'warn' : 'info';
     req.log[level]({ code: error.code, msg: error.message }, 'request failed');
     send(reply, httpStatusOf(error.code), {
       error: error.code,

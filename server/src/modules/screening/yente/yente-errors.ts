@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, httpStatusOf } from '../../../platform/errors.js';
+import { AppError, asConcurrencyFailure, httpStatusOf } from '../../../platform/errors.js';
 
 /** Where FastAPI says the bad input was, by Fastify's validation context. */
 const LOCATION: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
@@ -9,10 +9,12 @@ const LOCATION: Record<string, string> = { body: 'body', querystring: 'query', p
  * Errors as yente (FastAPI) words them: `{ "detail": "..." }`, and for input that does not fit
  * the request model 422 with `{ "detail": [{ loc, msg, type }] }`.
  */
-export function handleYenteError(error: unknown, req: FastifyRequest, reply: FastifyReply): void {
+export function handleYenteError(thrown: unknown, req: FastifyRequest, reply: FastifyReply): void {
+  const error = asConcurrencyFailure(thrown);
   if (error instanceof AppError) {
     const status = httpStatusOf(error.code);
-    if (status >= 500) req.log.error({ err: error }, 'yente request failed');
+    if (error.details.retryAfterSeconds) reply.header('retry-after', error.details.retryAfterSeconds);
+    if (status >= 500) req.log[error.code === 'busy' ? 'warn' : 'error']({ err: error }, 'yente request failed');
     const issues = error.details.issues ?? [];
     const detail =
       status === 422
