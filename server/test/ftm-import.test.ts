@@ -114,7 +114,9 @@ describe('FtM import batches', () => {
       'p-4 addressEntity a-1',
     ]);
     const dataset = await t.ctx.db.selectFrom('datasets').selectAll().where('id', '=', datasetId).executeTakeFirst();
-    expect(dataset).toMatchObject({ entity_count: 4, updated_at: secondAt });
+    expect(dataset?.entity_count).toBe(4);
+    // Its version moves past the run's writes even when the clock stood still meanwhile.
+    expect(dataset?.updated_at).toBe(new Date(Date.parse(secondAt) + 1).toISOString());
   });
 
   it('keeps the batches before a failing one whole and nothing of the failing one', async () => {

@@ -127,6 +127,20 @@ describe('screening engines after an import that changes a few entities', () => 
     expect(answers(updated, [renamed!])[0]?.matches[0]?.id).toBe(renamed!.id);
   });
 
+  it('miss no change written by a process whose clock is behind', async () => {
+    const dataset = await datasetRow('register');
+    await enginesFor(t.ctx, dataset);
+    const person = byId(ofSchema('Person')[57]!.id);
+    person.properties['name'] = ['Hendrika Oosterbroek'];
+    const file = writeLines(path.join(dir, 'behind.jsonl'), [person]);
+    // Another process, an hour behind this one, imports a change.
+    const behind = new Date(t.clock.now().getTime() - 3_600_000);
+    await importFile({ ...t.ctx, clock: { now: () => behind } }, file, { dataset: 'register', org: ORG });
+    const updated = await enginesFor(t.ctx, await datasetRow('register'));
+    expect(answers(updated, [person])[0]?.matches[0]).toMatchObject({ id: person.id, score: 1 });
+    expect(bytesOf(updated)).toEqual(bytesOf(await fullBuild(dataset.id)));
+  });
+
   it('after a restart update the snapshot on disk', async () => {
     forgetEngines(t.ctx.db);
     const stats = engineStats(t.ctx.db);

@@ -125,9 +125,11 @@ async function importedUntil(ctx: AppContext, datasetId: string): Promise<string
  * so every row changed at that very instant was read.
  */
 export type ChangeMark = { latest: string; isComplete: boolean };
+/** A change mark with the dataset's `updated_at` read before it. */
+export type DatasetMark = ChangeMark & { updatedAt: string };
 
 /** The change mark of a dataset's entities as they are now. */
-export async function changeMark(ctx: AppContext, datasetId: string): Promise<ChangeMark> {
+export async function changeMark(ctx: AppContext, datasetId: string): Promise<DatasetMark> {
   // Read first: an import ending during the read must not make the mark look complete.
   const until = await importedUntil(ctx, datasetId);
   const row = await ctx.db
@@ -136,28 +138,38 @@ export async function changeMark(ctx: AppContext, datasetId: string): Promise<Ch
     .where('dataset_id', '=', datasetId)
     .executeTakeFirst();
   const latest = row?.latest ?? '';
-  return { latest, isComplete: until > latest };
+  return { latest, isComplete: until > latest, updatedAt: until };
 }
 
 /**
  * Entities of a dataset whose content changed after the mark (at or after it when the mark was
- * not complete; inserts included), with the mark they bring the reader to. One pass over the
- * dataset's rows: measured cheaper than the import-time cost of an index on `changed_at`.
+ * not complete; inserts included), with the mark they bring the reader to — or null when more
+ * than `atMost` changed (a full build is then cheaper, and nothing was parsed). One pass over the
+ * dataset's rows for the ids (measured cheaper than the import-time cost of an index on
+ * `changed_at`), then the changed rows by id.
  */
 export async function entitiesChangedSince(
   ctx: AppContext,
   datasetId: string,
   since: ChangeMark,
-): Promise<{ entities: StoredEntity[]; mark: ChangeMark }> {
+  atMost: number,
+): Promise<{ entities: StoredEntity[]; mark: DatasetMark } | null> {
   const until = await importedUntil(ctx, datasetId);
-  const rows = await ctx.db
+  const changed = await ctx.db
     .selectFrom('entities')
-    .select(['id', 'schema', 'caption', 'properties', 'topics', 'first_seen', 'last_seen', 'changed_at'])
+    .select(['id', 'changed_at'])
     .where('dataset_id', '=', datasetId)
     .where('changed_at', since.isComplete ? '>' : '>=', since.latest)
+    .limit(atMost + 1)
     .execute();
-  const latest = rows.reduce((max, r) => (r.changed_at > max ? r.changed_at : max), since.latest);
-  return { entities: rows.map(toStored), mark: { latest, isComplete: until > latest } };
+  if (changed.length > atMost) return null;
+  const latest = changed.reduce((max, r) => (r.changed_at > max ? r.changed_at : max), since.latest);
+  const entities = await entitiesByIds(
+    ctx,
+    datasetId,
+    changed.map((r) => r.id),
+  );
+  return { entities, mark: { latest, isComplete: until > latest, updatedAt: until } };
 }
 
 /** Ids of the entities whose `property` names one of `targetIds` (each source once). */

@@ -40,7 +40,18 @@ const KEPT_PROBLEMS = 1_000;
  */
 export const DEFAULT_BATCH_SIZE = 20_000;
 
-type Run = { progress: ImportProgress; problems: LineProblem[]; started: number };
+/** `at` dates the run's writes (first_seen, last_seen, changed_at). */
+type Run = { progress: ImportProgress; problems: LineProblem[]; started: number; at: string };
+
+/**
+ * The later of now and the dataset's `updated_at`: an import never dates its changes before an
+ * earlier import's, even when this process's clock is behind the one that wrote those, so the
+ * screening engines, which read the changes after their last build (engine-build.ts), miss none.
+ */
+const notBefore = (now: Date, earlier: string): string => {
+  const iso = now.toISOString();
+  return iso > earlier ? iso : earlier;
+};
 
 function parseOptionsOf(ctx: AppContext, options: ImportOptions): ParseOptions {
   return {
@@ -79,7 +90,7 @@ async function writeInBatches(
   options: ImportOptions,
   run: Run,
 ): Promise<void> {
-  const at = ctx.clock.now().toISOString();
+  const { at } = run;
   // Nothing to look up in an empty dataset; a repeated id still shows itself on insert.
   const isFresh = !(await repo.hasEntities(ctx.db, datasetId));
   for await (const parsed of batches) {
@@ -100,7 +111,9 @@ async function finish(
   run: Run,
   result: 'success' | 'failure',
 ) {
-  const entityCount = await repo.refreshEntityCount(ctx.db, datasetId, ctx.clock.now().toISOString());
+  // After the run's writes, even on a clock behind: the dataset's version must move on.
+  const after = new Date(Math.max(ctx.clock.now().getTime(), Date.parse(run.at) + 1));
+  const entityCount = await repo.refreshEntityCount(ctx.db, datasetId, after.toISOString());
   const { lines, imported, bad } = run.progress;
   await recordAudit(ctx.db, ctx.dialect, ctx.clock, {
     action: 'dataset.import',
@@ -139,6 +152,7 @@ export async function importFtmEntities(
     progress: { lines: 0, imported: 0, bad: 0, bytes: 0, elapsedMs: 0 },
     problems: [],
     started: Date.now(),
+    at: notBefore(ctx.clock.now(), dataset.updated_at),
   };
   try {
     await writeInBatches(ctx, datasetId, batchesOf(source(), parse), options, run);

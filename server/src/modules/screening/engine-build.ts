@@ -14,6 +14,7 @@ import {
   changeMark,
   referrersOf,
   type ChangeMark,
+  type DatasetMark,
   type StoredEntity,
 } from '../entities/entity-read.service.js';
 import { GraphBuilder } from '../entities/graph/graph-builder.js';
@@ -36,9 +37,15 @@ import type { DatasetEngines } from './engine-snapshots.js';
 /**
  * What a build covered: changes up to `watermark` (all rows changed at that instant when
  * `isComplete`, else perhaps not: an import was still writing), with these flagging topics,
- * over `entityCount` rows.
+ * over `entityCount` rows, read when the dataset's `updated_at` was `datasetUpdatedAt`.
  */
-export type EngineMeta = { watermark: string; isComplete: boolean; flaggedTopics: string[]; entityCount: number };
+export type EngineMeta = {
+  watermark: string;
+  isComplete: boolean;
+  flaggedTopics: string[];
+  entityCount: number;
+  datasetUpdatedAt: string;
+};
 
 const markOf = (meta: EngineMeta): ChangeMark => ({ latest: meta.watermark, isComplete: meta.isComplete });
 export type BuiltEngines = { engines: DatasetEngines; meta: EngineMeta };
@@ -86,12 +93,18 @@ export async function buildFromStore(ctx: AppContext, datasetId: string): Promis
   const records = pending.map((p) => withAddressLines(p, lines));
   return {
     engines: { index: buildIndex(records), graph: builder.build() },
-    meta: { watermark: mark.latest, isComplete: mark.isComplete, flaggedTopics, entityCount },
+    meta: {
+      watermark: mark.latest,
+      isComplete: mark.isComplete,
+      flaggedTopics,
+      entityCount,
+      datasetUpdatedAt: mark.updatedAt,
+    },
   };
 }
 
 /** Changed entities, and unchanged ones whose matcher record changes with an address they refer to. */
-type Changes = { changed: Map<string, StoredEntity>; records: Map<string, EntityRecord | null>; mark: ChangeMark };
+type Changes = { changed: Map<string, StoredEntity>; records: Map<string, EntityRecord | null>; mark: DatasetMark };
 
 const wasAddress = (graph: EntityGraph, id: string): boolean => {
   const node = findNode(graph, id);
@@ -103,8 +116,15 @@ async function readChanges(
   datasetId: string,
   since: EngineMeta,
   old: DatasetEngines,
-): Promise<Changes> {
-  const { entities, mark } = await entitiesChangedSince(ctx, datasetId, markOf(since));
+): Promise<Changes | null> {
+  const found = await entitiesChangedSince(
+    ctx,
+    datasetId,
+    markOf(since),
+    Math.floor(since.entityCount * MAX_CHANGED_SHARE),
+  );
+  if (!found) return null;
+  const { entities, mark } = found;
   const changed = new Map(entities.map((e) => [e.id, e]));
   const addresses = [...changed.values()].filter((e) => e.schema === 'Address' || wasAddress(old.graph, e.id));
   const residents = await referrersOf(
@@ -198,14 +218,18 @@ export async function updateEngines(
   const flaggedTopics = [...ctx.config.flaggedTopics];
   if (flaggedTopics.join(',') !== previous.meta.flaggedTopics.join(',')) return null;
   const changes = await readChanges(ctx, datasetId, previous.meta, previous.engines);
+  if (!changes) return null;
   const { mark } = changes;
-  if (changes.changed.size > previous.meta.entityCount * MAX_CHANGED_SHARE) return null;
+  // The dataset went back in time (a database restored from a backup beside newer snapshots):
+  // rows may have changed below the watermark, so the older engines cannot be trusted.
+  if (mark.updatedAt < previous.meta.datasetUpdatedAt) return null;
   const ids = await readIds(ctx, datasetId);
   const meta: EngineMeta = {
     watermark: mark.latest,
     isComplete: mark.isComplete,
     flaggedTopics,
     entityCount: ids.length,
+    datasetUpdatedAt: mark.updatedAt,
   };
   if (changes.changed.size === 0 && ids.length === previous.meta.entityCount) {
     return { engines: previous.engines, meta };

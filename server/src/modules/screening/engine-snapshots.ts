@@ -27,9 +27,16 @@ const files = (dir: string, datasetId: string, version: string) => ({
 
 function parseMeta(text: string): EngineMeta | null {
   const value = JSON.parse(text) as Partial<EngineMeta>;
-  const { watermark, isComplete, flaggedTopics, entityCount } = value;
+  const { watermark, isComplete, flaggedTopics, entityCount, datasetUpdatedAt } = value;
   if (typeof watermark !== 'string' || !Array.isArray(flaggedTopics) || typeof entityCount !== 'number') return null;
-  return { watermark, isComplete: isComplete === true, flaggedTopics: flaggedTopics.map(String), entityCount };
+  return {
+    watermark,
+    isComplete: isComplete === true,
+    flaggedTopics: flaggedTopics.map(String),
+    entityCount,
+    // Sidecars written before it was recorded: no moment to compare with.
+    datasetUpdatedAt: typeof datasetUpdatedAt === 'string' ? datasetUpdatedAt : '',
+  };
 }
 
 async function readVersion(dir: string, datasetId: string, version: string): Promise<BuiltEngines> {
@@ -46,7 +53,7 @@ async function readVersion(dir: string, datasetId: string, version: string): Pro
   const covered = meta === null ? null : parseMeta(meta);
   return {
     engines: { index: loadIndex(index), graph: loadGraph(graph) },
-    meta: covered ?? { watermark: '', isComplete: false, flaggedTopics: [], entityCount: -1 },
+    meta: covered ?? { watermark: '', isComplete: false, flaggedTopics: [], entityCount: -1, datasetUpdatedAt: '' },
   };
 }
 
