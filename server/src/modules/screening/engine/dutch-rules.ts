@@ -163,7 +163,7 @@ export const GIVEN_NAME_GROUPS: ReadonlyArray<readonly string[]> = [
   ['nicolaas', 'klaas', 'niek', 'nico', 'claes', 'nicolas'],
   ['christiaan', 'chris', 'christian', 'christiaen', 'kris'],
   ['frederik', 'fred', 'frits', 'freek', 'frederick', 'frederic'],
-  ['robertus', 'robert', 'rob', 'robbert', 'bob', 'robin'],
+  ['robertus', 'robert', 'rob', 'robbert', 'bob'],
   ['michael', 'michiel', 'michel', 'machiel', 'mike', 'chiel'],
   ['matthijs', 'mathijs', 'thijs', 'matthias', 'mathias', 'matthew'],
   ['abraham', 'bram', 'abe'],
@@ -175,14 +175,14 @@ export const GIVEN_NAME_GROUPS: ReadonlyArray<readonly string[]> = [
   ['gijsbertus', 'gijsbert', 'gijs'],
   ['arnoldus', 'arnold', 'arnout', 'noud', 'arno'],
   ['everardus', 'evert', 'eef', 'everard'],
-  ['bernardus', 'bernard', 'bernhard', 'ben', 'benno', 'berend'],
-  ['christina', 'christine', 'stien', 'tina', 'kristina', 'kristin'],
+  ['bernardus', 'bernard', 'bernhard', 'benno', 'berend'],
+  ['christina', 'christine', 'stien', 'kristina', 'kristin'],
   ['margaretha', 'margriet', 'greet', 'grietje', 'margreet', 'margot', 'greta'],
   ['geertruida', 'gertrude', 'truus', 'trudy', 'gerda', 'geertje'],
   ['hendrika', 'riek', 'rika', 'henny', 'hendrikje', 'jikke'],
   ['cornelia', 'corrie', 'nel', 'nelly', 'cora', 'neeltje'],
-  ['susanna', 'suzanne', 'susan', 'sanne', 'suus', 'suzan'],
-  ['alida', 'aleida', 'lida', 'ida', 'aaltje'],
+  ['susanna', 'suzanne', 'susan', 'suus', 'suzan'],
+  ['alida', 'aleida', 'lida', 'aaltje'],
 ];
 
 /** Dutch street-name abbreviations and their full forms. */

@@ -72,6 +72,14 @@ function differsOnlyInIY(x: string, y: string): boolean {
 }
 
 /**
+ * The comparison key with the sounds transliteration writes in two letters folded the way the key
+ * already folds Dutch "ch" (to g): Rachid/Rashid, Hicham/Hisham, Chalid/Khalid are one name
+ * written by French, English or Dutch habit, not two edits apart. Used for the edit bound only.
+ */
+const foldTransliteration = (key: string): string =>
+  key.includes('h') ? key.replaceAll('sh', 'g').replaceAll('kh', 'g') : key;
+
+/**
  * Similarity of two written forms (keys or merged keys) of two tokens, 0 below the bar.
  * Jaro-Winkler gives the value; the edit bound decides whether it is a typo at all, so a
  * shared tussenvoegsel ("devries", "devos") cannot earn the prefix bonus for the surname.
@@ -81,7 +89,7 @@ function formSimilarity(x: string, y: string, budget: number): number {
   // Values below MIN_TOKEN_SIMILARITY are all treated alike, so they need not be exact.
   const similarity = jaroWinklerAtLeast(x, y, MIN_TOKEN_SIMILARITY);
   if (similarity < MIN_TOKEN_SIMILARITY) return 0;
-  return editDistanceWithin(x, y, budget) <= budget ? similarity : 0;
+  return editDistanceWithin(foldTransliteration(x), foldTransliteration(y), budget) <= budget ? similarity : 0;
 }
 
 function fuzzyMatch(a: NameToken, b: NameToken): TokenMatch {
