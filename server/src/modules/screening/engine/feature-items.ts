@@ -27,7 +27,7 @@ export const UNKNOWN_VALUES = { birthDate: 0.5, address: 0.1 };
 /**
  * Penalty factors: multiply the score when the records contradict each other. A clear birth-date
  * conflict (years more than one apart) takes a near-identical name to about 0.6 together with the
- * zero date evidence (1 × 0.6/0.85 × 0.87), below the match threshold; a conflict within a year
+ * zero date evidence (1 × 0.6/0.85 × 0.87), below the match threshold; a conflict in the same or the next year
  * weighs less, so it ranks above a clear one and below a missing date.
  */
 export const PENALTIES = {
@@ -150,7 +150,7 @@ export function birthDateItems(dates: DateComparison, withDetail: boolean): Scor
     });
   } else if (dates.isConflict) {
     const why = withDetail
-      ? 'Birth dates contradict each other within a year: probably a different person, unless one date is wrong'
+      ? 'Birth dates contradict each other, in the same or the adjacent year: probably a different person, unless one date is wrong'
       : '';
     items.push({
       feature: 'birthDate',
