@@ -71,22 +71,28 @@ export function httpStatusOf(code: ErrorCode): number {
 }
 
 /**
- * Database codes of a transaction that lost to a concurrent one and was rolled back whole:
- * PostgreSQL's deadlock, serialization failure and lock timeout; SQLite's busy and locked (another
- * process, such as an import from the command line, held the write lock past the busy timeout).
+ * Database codes of a statement or transaction that lost to a concurrent one: PostgreSQL's
+ * deadlock, serialization failure and lock timeout; SQLite's busy and locked, with their extended
+ * forms (SQLITE_BUSY_SNAPSHOT when another process, such as an import from the command line,
+ * committed between a transaction's read and its write).
  */
-const CONCURRENCY_CODES: ReadonlySet<string> = new Set(['40P01', '40001', '55P03', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+const CONCURRENCY_CODES: ReadonlySet<string> = new Set(['40P01', '40001', '55P03']);
+const CONCURRENCY_PREFIXES = ['SQLITE_BUSY', 'SQLITE_LOCKED'];
+
+const isConcurrencyCode = (code: string): boolean =>
+  CONCURRENCY_CODES.has(code) || CONCURRENCY_PREFIXES.some((prefix) => code.startsWith(prefix));
 
 /**
- * The error as an AppError when it is a transaction that lost to a concurrent one: nothing of it
- * was saved and the same request may simply be sent again (503 with Retry-After), instead of an
+ * The error as an AppError when the request lost to a concurrent change: the failing transaction
+ * was rolled back, and the request may be sent again (503 with Retry-After), instead of an
  * internal error. Other errors come back unchanged.
  */
 export function asConcurrencyFailure(error: unknown): unknown {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (typeof code !== 'string' || !CONCURRENCY_CODES.has(code)) return error;
-  return new AppError('busy', 'The database was busy with a concurrent change; nothing was saved. Try again.', {
-    retryAfterSeconds: 1,
-    logMessage: `transaction lost to a concurrent one (${code})`,
-  });
+  if (typeof code !== 'string' || !isConcurrencyCode(code)) return error;
+  return new AppError(
+    'busy',
+    'The database was busy with a concurrent change, so this request did not complete. Check the result and try again.',
+    { retryAfterSeconds: 1, logMessage: `lost to a concurrent change (${code})` },
+  );
 }

@@ -62,7 +62,7 @@ export const en: Messages = {
     networkError: 'No connection to the server. Check your internet connection and try again.',
     forbidden: 'You are not allowed to do this.',
     tooMany: 'Too many attempts. Wait a few minutes and try again.',
-    busy: 'Something else was being changed at the same moment, so nothing was saved. Try again.',
+    busy: 'Something else was being changed at the same moment, so this did not complete. Check the result and try again.',
     notFound: 'This does not exist (any more), or you no longer have access to it.',
     conflict: 'Someone else changed this in the meantime. Reload the data and make your change again.',
     reload: 'Reload',

@@ -62,7 +62,7 @@ export const nl = {
     networkError: 'Geen verbinding met de server. Controleer uw internetverbinding en probeer het opnieuw.',
     forbidden: 'U heeft geen rechten om dit te doen.',
     tooMany: 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
-    busy: 'Er werd tegelijk iets anders gewijzigd, dus er is niets opgeslagen. Probeer het opnieuw.',
+    busy: 'Er werd tegelijk iets anders gewijzigd, waardoor dit niet is afgerond. Controleer het resultaat en probeer het opnieuw.',
     notFound: 'Dit bestaat niet (meer), of u heeft er geen toegang (meer) toe.',
     conflict: 'Iemand anders heeft dit intussen gewijzigd. Laad de gegevens opnieuw en voer uw wijziging nog eens in.',
     reload: 'Opnieuw laden',

@@ -48,12 +48,14 @@ async function answerTo(error: unknown, handler = handleError) {
 }
 
 describe('a transaction that lost to a concurrent one', () => {
-  it('answers 503 with Retry-After and says nothing was saved, for SQLite busy and a PostgreSQL deadlock', async () => {
-    for (const error of [sqliteBusyError(), pgDeadlockError()]) {
+  it('answers 503 with Retry-After, for SQLite busy and a PostgreSQL deadlock', async () => {
+    // A stale read snapshot: another process committed between the transaction's read and write.
+    const staleSnapshot = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY_SNAPSHOT' });
+    for (const error of [sqliteBusyError(), staleSnapshot, pgDeadlockError()]) {
       const answer = await answerTo(error);
       expect(answer.status).toBe(503);
       expect(answer.retryAfter).toBe('1');
-      expect(answer.body).toMatchObject({ error: 'busy', message: expect.stringContaining('nothing was saved') });
+      expect(answer.body).toMatchObject({ error: 'busy', message: expect.stringContaining('did not complete') });
     }
   });
 
@@ -61,7 +63,7 @@ describe('a transaction that lost to a concurrent one', () => {
     const answer = await answerTo(pgDeadlockError(), handleYenteError);
     expect(answer.status).toBe(503);
     expect(answer.retryAfter).toBe('1');
-    expect(answer.body).toEqual({ detail: expect.stringContaining('nothing was saved') });
+    expect(answer.body).toEqual({ detail: expect.stringContaining('did not complete') });
   });
 
   it('keeps other failures internal errors, without their text', async () => {
