@@ -3,7 +3,12 @@
  * content version, so a restart maps typed arrays instead of re-reading every entity. A small
  * JSON sidecar records what the snapshot covers (watermark, flagging topics, row count), so a
  * later version can be reached by an update from it instead of a full build.
+ * The three files of a version live in one directory (`<dataset>-<version>/`), written under a
+ * name of the writer's own and renamed whole: a reader never sees half a snapshot, and two
+ * processes writing the same version at once (the server and `import ftm`) never mix their files.
  */
+import { randomBytes } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadIndex, serialiseIndex } from './engine/index-snapshot.js';
@@ -15,15 +20,17 @@ import type { BuiltEngines, EngineMeta } from './engine-build.js';
 
 export type DatasetEngines = { index: CandidateIndex; graph: EntityGraph };
 
-const INDEX = '.wbix';
-const GRAPH = '.wbgr';
-const META = '.json';
-
-const files = (dir: string, datasetId: string, version: string) => ({
-  index: path.join(dir, `${datasetId}-${version}${INDEX}`),
-  graph: path.join(dir, `${datasetId}-${version}${GRAPH}`),
-  meta: path.join(dir, `${datasetId}-${version}${META}`),
+const filesIn = (versionDir: string) => ({
+  index: path.join(versionDir, 'matcher.wbix'),
+  graph: path.join(versionDir, 'graph.wbgr'),
+  meta: path.join(versionDir, 'covers.json'),
 });
+const versionDirName = (datasetId: string, version: string): string => `${datasetId}-${version}`;
+const files = (dir: string, datasetId: string, version: string) =>
+  filesIn(path.join(dir, versionDirName(datasetId, version)));
+
+/** Writers' directories start with a dot; one left by a writer that died is removed after this. */
+const ABANDONED_AFTER_MS = 3_600_000;
 
 function parseMeta(text: string): EngineMeta | null {
   const value = JSON.parse(text) as Partial<EngineMeta>;
@@ -83,18 +90,32 @@ export async function readLatestSnapshots(
   datasetId: string,
   logger: Logger,
 ): Promise<BuiltEngines | null> {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = await fs.readdir(dir);
+    entries = await fs.readdir(dir, { withFileTypes: true });
   } catch {
     return null;
   }
   const prefix = `${datasetId}-`;
-  const name = names.find((n) => n.startsWith(prefix) && n.endsWith(INDEX));
-  return name ? readSnapshots(dir, datasetId, name.slice(prefix.length, -INDEX.length), logger) : null;
+  const found = entries.find((e) => e.isDirectory() && e.name.startsWith(prefix));
+  return found ? readSnapshots(dir, datasetId, found.name.slice(prefix.length), logger) : null;
 }
 
-/** Writes both snapshots and the sidecar (via a temporary name, so a reader never sees half a file) and drops older versions. */
+/** Removes the dataset's other versions, and writers' directories abandoned long ago. */
+async function dropOthers(dir: string, datasetId: string, keep: string): Promise<void> {
+  const now = Date.now();
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.name.startsWith(`${datasetId}-`) && entry.name !== keep) {
+      await fs.rm(full, { recursive: true, force: true });
+    } else if (entry.name.startsWith(`.${datasetId}-`)) {
+      const { mtimeMs } = await fs.stat(full).catch(() => ({ mtimeMs: now }));
+      if (now - mtimeMs > ABANDONED_AFTER_MS) await fs.rm(full, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Writes both snapshots and the sidecar as one directory renamed into place, and drops older versions. */
 export async function writeSnapshots(
   dir: string,
   datasetId: string,
@@ -102,20 +123,25 @@ export async function writeSnapshots(
   built: BuiltEngines,
   logger: Logger,
 ): Promise<void> {
-  const f = files(dir, datasetId, version);
+  const name = versionDirName(datasetId, version);
+  const own = path.join(dir, `.${name}-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    await fs.mkdir(dir, { recursive: true });
-    await fs.writeFile(`${f.index}.tmp`, serialiseIndex(built.engines.index));
-    await writeGraphSnapshot(built.engines.graph, `${f.graph}.tmp`);
-    await fs.writeFile(`${f.meta}.tmp`, JSON.stringify(built.meta));
-    await fs.rename(`${f.index}.tmp`, f.index);
-    await fs.rename(`${f.graph}.tmp`, f.graph);
-    await fs.rename(`${f.meta}.tmp`, f.meta);
-    const keep = new Set([f.index, f.graph, f.meta].map((p) => path.basename(p)));
-    for (const name of await fs.readdir(dir)) {
-      if (name.startsWith(`${datasetId}-`) && !keep.has(name)) await fs.rm(path.join(dir, name), { force: true });
+    await fs.mkdir(own, { recursive: true });
+    const f = filesIn(own);
+    await fs.writeFile(f.index, serialiseIndex(built.engines.index));
+    await writeGraphSnapshot(built.engines.graph, f.graph);
+    await fs.writeFile(f.meta, JSON.stringify(built.meta));
+    try {
+      await fs.rename(own, path.join(dir, name));
+    } catch (error) {
+      // Another process wrote this version first: its snapshot is as good as this one.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+      await fs.rm(own, { recursive: true, force: true });
     }
+    await dropOthers(dir, datasetId, name);
   } catch (error) {
+    await fs.rm(own, { recursive: true, force: true }).catch(() => undefined);
     logger.warn({ err: error, datasetId }, 'screening snapshot not written; the engines stay in memory');
   }
 }
