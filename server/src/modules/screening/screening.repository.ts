@@ -4,7 +4,7 @@ import type { ScreeningConclusionsTable, ScreeningsTable } from './screening.tab
 
 export type ScreeningRow = Selectable<ScreeningsTable>;
 export type ScreeningConclusionRow = Selectable<ScreeningConclusionsTable>;
-export type ScreeningListRow = Omit<ScreeningRow, 'subject' | 'datasets' | 'result'>;
+export type ScreeningListRow = Omit<ScreeningRow, JsonColumn>;
 
 const SCREENING_COLUMNS = [
   'id',
@@ -29,6 +29,12 @@ const SCREENING_COLUMNS = [
 // A column added to the table and not to the list above fails to compile here.
 const everyColumn: Exclude<keyof ScreeningRow, (typeof SCREENING_COLUMNS)[number]> extends never ? true : never = true;
 void everyColumn;
+
+/** The large JSON columns a list leaves out. */
+type JsonColumn = 'subject' | 'datasets' | 'result';
+const isListColumn = (c: (typeof SCREENING_COLUMNS)[number]): c is Exclude<typeof c, JsonColumn> =>
+  c !== 'subject' && c !== 'datasets' && c !== 'result';
+const LIST_COLUMNS = SCREENING_COLUMNS.filter(isListColumn);
 
 // Written once per dialect rather than built by the query builder for every screening stored.
 const insertSql = (dialect: Dialect): string => {
@@ -63,23 +69,7 @@ export function listScreenings(
 ): Promise<ScreeningListRow[]> {
   return db
     .selectFrom('screenings')
-    .select([
-      'id',
-      'organisation_id',
-      'created_by_user_id',
-      'created_at',
-      'purpose',
-      'case_reference',
-      'subject_schema',
-      'subject_caption',
-      'candidate_count',
-      'red_flag_count',
-      'conclusion_outcome',
-      'conclusion_text',
-      'concluded_by_user_id',
-      'concluded_at',
-      'tlp',
-    ])
+    .select(LIST_COLUMNS)
     .where((eb) =>
       eb.or([
         eb.and([
