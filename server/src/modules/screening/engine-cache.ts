@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import { cacheVersionFor, UNKNOWN_VERSION } from '../../db/cache-version.js';
+import { keptUnderVersion, PerDbCache, type KeptRead } from '../../db/access-cache.js';
 import type { AppContext, RequestContext } from '../../platform/context.js';
 import type { DatasetAccess } from '../entities/datasets.service.js';
 import { flaggedEntityIds } from '../entities/entity-read.service.js';
@@ -114,34 +114,13 @@ function withFlags(graph: EntityGraph, ids: readonly string[]): EntityGraph {
  * The flagged entity ids a reader's organisation sees on a dataset, kept with the access version
  * they were read under (analyst flags move it, see db/cache-version.ts).
  */
-type KeptFlags = { version: number; ids: Promise<string[]> };
-const flagCaches = new WeakMap<Db, Map<string, KeptFlags>>();
-const MAX_FLAG_READERS = 1_000;
+const flagCaches = new PerDbCache<KeptRead<string[]>>(1_000);
 
-async function readerFlags(ctx: RequestContext, access: DatasetAccess): Promise<string[]> {
-  const version = await cacheVersionFor(ctx.db, ctx.actor);
-  if (version === UNKNOWN_VERSION) return flaggedEntityIds(ctx, access);
-  let cache = flagCaches.get(ctx.db);
-  if (!cache) {
-    cache = new Map();
-    flagCaches.set(ctx.db, cache);
-  }
-  // Whose flags a reader sees depends only on the reader's organisation and the dataset's owner.
-  const key = `${access.dataset.id}\n${ctx.actor.organisationId}`;
-  const kept = cache.get(key);
-  if (kept?.version === version) return kept.ids;
-  const entry: KeptFlags = { version, ids: flaggedEntityIds(ctx, access) };
-  cache.delete(key);
-  if (cache.size >= MAX_FLAG_READERS) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
-  }
-  cache.set(key, entry);
-  entry.ids.catch(() => {
-    if (cache.get(key) === entry) cache.delete(key);
-  });
-  return entry.ids;
-}
+// Whose flags a reader sees depends only on the reader's organisation and the dataset's owner.
+const readerFlags = (ctx: RequestContext, access: DatasetAccess): Promise<string[]> =>
+  keptUnderVersion(flagCaches, ctx.db, ctx.actor, `${access.dataset.id}\n${ctx.actor.organisationId}`, () =>
+    flaggedEntityIds(ctx, access),
+  );
 
 /** The dataset's graph with the analyst flags the reader sees laid over it. */
 export async function graphForReader(ctx: RequestContext, access: DatasetAccess): Promise<EntityGraph> {

@@ -4,8 +4,7 @@
  * member, listing the others as referents); "different" decisions never merge anything.
  */
 import type { RequestContext } from '../../platform/context.js';
-import type { Db } from '../../db/database.js';
-import { cacheVersionFor, UNKNOWN_VERSION } from '../../db/cache-version.js';
+import { keptUnderVersion, PerDbCache, type KeptRead } from '../../db/access-cache.js';
 import type { DatasetAccess } from '../entities/datasets.service.js';
 import { entityKey, splitEntityKey } from '../entities/cluster-resolver.js';
 import { clustersFor } from '../entities/match-decisions.service.js';
@@ -40,34 +39,10 @@ async function queryDataset(
  * decisions move it, see db/cache-version.ts), so requests read the decisions only after one
  * changed. A batch of queries in one request also reads them once.
  */
-type KeptClusters = { version: number; clusters: Promise<Clusters> };
-const clusterCaches = new WeakMap<Db, Map<string, KeptClusters>>();
-const MAX_ORGANISATIONS = 1_000;
+const clusterCaches = new PerDbCache<KeptRead<Clusters>>(1_000);
 
-async function requestClusters(ctx: RequestContext): Promise<Clusters> {
-  const version = await cacheVersionFor(ctx.db, ctx.actor);
-  if (version === UNKNOWN_VERSION) return clustersFor(ctx);
-  let cache = clusterCaches.get(ctx.db);
-  if (!cache) {
-    cache = new Map();
-    clusterCaches.set(ctx.db, cache);
-  }
-  const organisationId = ctx.actor.organisationId;
-  const kept = cache.get(organisationId);
-  if (kept?.version === version) return kept.clusters;
-  const entry: KeptClusters = { version, clusters: clustersFor(ctx) };
-  cache.delete(organisationId);
-  if (cache.size >= MAX_ORGANISATIONS) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
-  }
-  cache.set(organisationId, entry);
-  // A failed read must not stick.
-  entry.clusters.catch(() => {
-    if (cache.get(organisationId) === entry) cache.delete(organisationId);
-  });
-  return entry.clusters;
-}
+const requestClusters = (ctx: RequestContext): Promise<Clusters> =>
+  keptUnderVersion(clusterCaches, ctx.db, ctx.actor, ctx.actor.organisationId, () => clustersFor(ctx));
 
 const byScore = (a: { score: number; datasetId: string; id: string }, b: typeof a): number =>
   b.score - a.score || entityKey(a.datasetId, a.id).localeCompare(entityKey(b.datasetId, b.id));

@@ -1,6 +1,6 @@
 import { notFound } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/context.js';
-import type { Db } from '../../db/database.js';
+import { PerDbCache } from '../../db/access-cache.js';
 import { cacheVersionFor, UNKNOWN_VERSION } from '../../db/cache-version.js';
 import { listVisibleDatasets, type DatasetAccess } from '../entities/datasets.service.js';
 import { liveGrantsTo } from '../sharing/sharing.repository.js';
@@ -22,18 +22,8 @@ const isSubjectDataset = (access: DatasetAccess, organisationId: string): boolea
  * at most MAX_AGE_MS. The answer is then the same as reading it afresh.
  */
 const MAX_AGE_MS = 60_000;
-const MAX_READERS = 1_000;
 type Kept = { version: number; readAt: number; validUntil: number; accesses: readonly DatasetAccess[] };
-const caches = new WeakMap<Db, Map<string, Kept>>();
-
-function cacheOf(db: Db): Map<string, Kept> {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  return cache;
-}
+const kept = new PerDbCache<Kept>(1_000);
 
 async function readVisible(ctx: RequestContext, nowMs: number): Promise<{ accesses: DatasetAccess[]; until: number }> {
   const nowIso = new Date(nowMs).toISOString();
@@ -49,17 +39,11 @@ async function visibleToScreen(ctx: RequestContext): Promise<readonly DatasetAcc
   const nowMs = ctx.clock.now().getTime();
   const { actor } = ctx;
   const key = `${actor.userId}\n${actor.organisationId}\n${actor.roles.join(',')}`;
-  const cache = cacheOf(ctx.db);
-  const kept = cache.get(key);
-  if (kept && kept.version === version && nowMs >= kept.readAt && nowMs < kept.validUntil) return kept.accesses;
+  const known = kept.get(ctx.db, key);
+  if (known && known.version === version && nowMs >= known.readAt && nowMs < known.validUntil) return known.accesses;
   const { accesses, until } = await readVisible(ctx, nowMs);
   if (version === UNKNOWN_VERSION) return accesses;
-  cache.delete(key);
-  if (cache.size >= MAX_READERS) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
-  }
-  cache.set(key, { version, readAt: nowMs, validUntil: until, accesses });
+  kept.set(ctx.db, key, { version, readAt: nowMs, validUntil: until, accesses });
   return accesses;
 }
 

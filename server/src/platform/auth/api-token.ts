@@ -15,6 +15,7 @@ import type { Actor } from '../access/actor.js';
 import { sha256Hex } from '../ids.js';
 import type { Db } from '../../db/database.js';
 import { readCacheVersion, rememberCacheVersion, UNKNOWN_VERSION } from '../../db/cache-version.js';
+import { PerDbCache } from '../../db/access-cache.js';
 import { actorFor } from '../../modules/users/users.service.js';
 
 /** Every API token starts so; anything else is refused without a lookup. */
@@ -36,16 +37,7 @@ type Kept = {
 };
 
 // Per database handle, so several apps in one process (tests) never share actors.
-const caches = new WeakMap<Db, Map<string, Kept>>();
-
-function cacheOf(db: Db): Map<string, Kept> {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  return cache;
-}
+const cache = new PerDbCache<Kept>(CACHE_SIZE);
 
 const isExpired = (expiresAt: string | null, nowIso: string): boolean => expiresAt !== null && expiresAt <= nowIso;
 
@@ -53,12 +45,11 @@ const isExpired = (expiresAt: string | null, nowIso: string): boolean => expires
 export async function actorForApiToken(ctx: AppContext, token: string): Promise<Actor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const hash = sha256Hex(token);
-  const cache = cacheOf(ctx.db);
   // Read before the token, so a change committed in between makes the kept entry stale.
   const version = await readCacheVersion(ctx.db);
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
-  let kept = cache.get(hash);
+  let kept = cache.get(ctx.db, hash);
   if (
     kept &&
     (kept.version !== version ||
@@ -66,7 +57,7 @@ export async function actorForApiToken(ctx: AppContext, token: string): Promise<
       now.getTime() - kept.storedAt >= CACHE_TTL_MS ||
       now.getTime() < kept.storedAt)
   ) {
-    cache.delete(hash);
+    cache.delete(ctx.db, hash);
     kept = undefined;
   }
   kept ??= await lookUp(ctx, hash, version, now.getTime());
@@ -102,13 +93,7 @@ async function lookUp(ctx: AppContext, hash: string, version: number, nowMs: num
     expiresAt: row.token_expires_at,
     lastUsedAt: row.token_last_used_at,
   };
-  if (version === UNKNOWN_VERSION) return kept;
-  const cache = cacheOf(ctx.db);
-  if (cache.size >= CACHE_SIZE) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
-  }
-  cache.set(hash, kept);
+  if (version !== UNKNOWN_VERSION) cache.set(ctx.db, hash, kept);
   return kept;
 }
 
@@ -120,5 +105,5 @@ function isStale(lastUsedAt: string | null, now: Date): boolean {
 
 /** Drops every kept actor of this database handle (for tests and operators). */
 export function forgetApiTokenActors(db: Db): void {
-  cacheOf(db).clear();
+  cache.clear(db);
 }
